@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tpsync.core.credentials;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tpsync.core.plan;
+
+import org.jspecify.annotations.NullMarked;
