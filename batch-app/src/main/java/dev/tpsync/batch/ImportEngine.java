@@ -104,6 +104,9 @@ public final class ImportEngine {
                 "--spring.batch.jdbc.continue-on-error=false",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",
+                // A failed step is reported through ImportResult (or the thrown exception), not as a stack trace.
+                "--logging.level.org.springframework.batch.core.step.AbstractStep=OFF",
+                "--logging.level.org.springframework.batch.core.step.item.ChunkOrientedStep=OFF",
         };
         return new SpringApplicationBuilder(ImportApplication.class)
                 .web(WebApplicationType.NONE)

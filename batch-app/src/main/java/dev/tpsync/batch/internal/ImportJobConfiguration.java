@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -82,7 +83,7 @@ public class ImportJobConfiguration {
                 .reader(planReader)
                 .processor(workoutBodyProcessor)
                 .writer(calendarWriter)
-                .listener((Object) importProgressListener)
+                .listener((StepListener) importProgressListener)   // the Object overload only sees annotations
                 .build();
     }
 

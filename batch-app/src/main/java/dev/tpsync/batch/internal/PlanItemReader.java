@@ -12,9 +12,9 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
  * <p>Restart: the count of items read is saved under {@code planReader.read.count} at every chunk
  * commit; on restart the reader continues after the last committed chunk, so the chunk that failed
  * is read (and written) again. The writer is idempotent for that reason. Not thread-safe: one step
- * thread only.
+ * thread only. Not final: the step-scoped bean is a CGLIB proxy.
  */
-public final class PlanItemReader extends AbstractItemCountingItemStreamItemReader<PlanItem> {
+public class PlanItemReader extends AbstractItemCountingItemStreamItemReader<PlanItem> {
 
     /** Name of the reader; prefix of its keys in the step's execution context. */
     public static final String NAME = "planReader";
