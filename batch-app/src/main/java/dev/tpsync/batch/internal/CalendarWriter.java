@@ -1,0 +1,190 @@
+package dev.tpsync.batch.internal;
+
+import dev.tpsync.batch.LedgerEntry;
+import dev.tpsync.batch.LedgerRepository;
+import dev.tpsync.client.CalendarWorkout;
+import dev.tpsync.client.CreatedWorkout;
+import dev.tpsync.client.NewWorkout;
+import dev.tpsync.client.TpApi;
+import dev.tpsync.client.TpApiException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Puts a chunk of workouts on the calendar so that each plan workout ends up there exactly once,
+ * however often the chunk is written (Spring Batch writes a failed chunk again on restart).
+ *
+ * <p>The ledger ({@link LedgerRepository}) is the memory; its writes commit at once, outside the
+ * chunk transaction. For each chunk:
+ * <ol>
+ *   <li>Load the ledger rows of the chunk's item keys (one query).</li>
+ *   <li>If any row is PENDING (an earlier attempt crashed, or lost its response), read the calendar
+ *       back with <em>one</em> {@code listWorkouts} call over the min..max day of those rows. A PENDING
+ *       item adopts a listed workout with the same day, {@code workoutTypeValueId} and title whose
+ *       ID is not yet in the ledger for this athlete: the row becomes CREATED with that ID and the
+ *       item counts as already present. A listed workout is adopted by at most one row; the writer
+ *       never changes or deletes anything on the calendar.</li>
+ *   <li>Then, in chunk order: a CREATED row is counted as already present and nothing is sent.
+ *       Otherwise a PENDING row is inserted (committed) unless one is left over, the workout is
+ *       POSTed, and the row becomes CREATED with the returned ID (committed).</li>
+ *   <li>If the POST fails with {@link TpApiException#outcomeUnknown()} (a lost response), that day
+ *       is read back and a match adopted as above; without a match the POST is sent again, at most
+ *       {@value #MAX_CREATE_ATTEMPTS} attempts in all, after which the last error is rethrown and the
+ *       row stays PENDING for the next run to resolve.</li>
+ *   <li>If the POST fails with an error that certainly did not create anything (token expired,
+ *       forbidden, other 4xx, rate limited, unavailable without an unknown outcome), the PENDING row
+ *       is deleted and the error rethrown, so the step fails and the job can be restarted. Any other
+ *       failure keeps the row PENDING (a read-back will settle it) and is rethrown.</li>
+ * </ol>
+ * A clean run therefore makes exactly one request per workout and no read-back at all.
+ *
+ * <p>Retries: the client already retries transient failures; this writer only repeats POSTs whose
+ * outcome it verified to be "not created", and the step is not fault-tolerant, so retries never
+ * multiply across layers. Not thread-safe: one step thread only.
+ */
+public final class CalendarWriter implements ItemWriter<OutgoingWorkout> {
+
+    /** POST attempts per workout when responses keep getting lost. */
+    static final int MAX_CREATE_ATTEMPTS = 5;
+
+    private final TpApi api;
+    private final LedgerRepository ledger;
+    private final RunCounters counters;
+    private final long athleteId;
+    private final String planHash;
+
+    public CalendarWriter(TpApi api, LedgerRepository ledger, RunCounters counters, long athleteId, String planHash) {
+        this.api = Objects.requireNonNull(api, "api == null");
+        this.ledger = Objects.requireNonNull(ledger, "ledger == null");
+        this.counters = Objects.requireNonNull(counters, "counters == null");
+        this.athleteId = athleteId;
+        this.planHash = Objects.requireNonNull(planHash, "planHash == null");
+    }
+
+    @Override
+    public void write(Chunk<? extends OutgoingWorkout> chunk) {
+        List<? extends OutgoingWorkout> items = chunk.getItems();
+        if (items.isEmpty()) {
+            return;
+        }
+        Map<String, LedgerEntry> rows = ledger.findAll(athleteId, items.stream().map(o -> o.item().itemKey()).toList());
+
+        List<OutgoingWorkout> pending = new ArrayList<>();
+        for (OutgoingWorkout o : items) {
+            LedgerEntry row = rows.get(o.item().itemKey());
+            if (row != null && row.state() == LedgerEntry.State.PENDING) {
+                pending.add(o);
+            }
+        }
+        Set<String> adopted = adoptPending(pending);
+
+        for (OutgoingWorkout o : items) {
+            String key = o.item().itemKey();
+            LedgerEntry row = rows.get(key);
+            if (row != null && row.state() == LedgerEntry.State.CREATED) {
+                counters.alreadyPresent();
+            } else if (!adopted.contains(key)) {
+                create(o, row == null);
+            }
+        }
+    }
+
+    /** Settles PENDING rows from one read-back of their days; returns the keys that found their workout. */
+    private Set<String> adoptPending(List<OutgoingWorkout> pending) {
+        Set<String> adopted = new HashSet<>();
+        if (pending.isEmpty()) {
+            return adopted;
+        }
+        LocalDate from = pending.stream().map(o -> o.body().workoutDay()).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate to = pending.stream().map(o -> o.body().workoutDay()).max(Comparator.naturalOrder()).orElseThrow();
+        List<CalendarWorkout> calendar = api.listWorkouts(athleteId, from, to);
+        Set<Long> owned = ledger.workoutIds(athleteId);
+        for (OutgoingWorkout o : pending) {
+            Optional<CalendarWorkout> match = findMatch(calendar, o.body(), owned);
+            if (match.isPresent()) {
+                ledger.markCreated(athleteId, o.item().itemKey(), match.get().workoutId());
+                owned.add(match.get().workoutId());
+                counters.alreadyPresent();
+                adopted.add(o.item().itemKey());
+            }
+        }
+        return adopted;
+    }
+
+    private void create(OutgoingWorkout o, boolean needsRow) {
+        String key = o.item().itemKey();
+        if (needsRow) {
+            ledger.insertPending(athleteId, planHash, key, o.item().workout());
+        }
+        boolean mayHaveLanded = false;
+        TpApiException last = null;
+        for (int attempt = 1; attempt <= MAX_CREATE_ATTEMPTS; attempt++) {
+            try {
+                CreatedWorkout created = api.createWorkout(athleteId, o.body());
+                ledger.markCreated(athleteId, key, created.workoutId());
+                counters.created();
+                return;
+            } catch (TpApiException e) {
+                if (!outcomeUnknown(e)) {
+                    if (!mayHaveLanded && certainlyNotApplied(e)) {
+                        ledger.deletePending(athleteId, key);
+                    }
+                    throw e;
+                }
+                mayHaveLanded = true;
+                last = e;
+                LocalDate day = o.body().workoutDay();
+                Optional<CalendarWorkout> match = findMatch(api.listWorkouts(athleteId, day, day), o.body(),
+                        ledger.workoutIds(athleteId));
+                if (match.isPresent()) {
+                    ledger.markCreated(athleteId, key, match.get().workoutId());
+                    counters.created();
+                    return;
+                }
+            }
+        }
+        throw Objects.requireNonNull(last);
+    }
+
+    /** A lost response, also when the client reports it wrapped (e.g. inside Unavailable). */
+    private static boolean outcomeUnknown(TpApiException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TpApiException api && api.outcomeUnknown()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean certainlyNotApplied(TpApiException e) {
+        return e instanceof TpApiException.TokenExpired
+                || e instanceof TpApiException.Forbidden
+                || e instanceof TpApiException.ClientError
+                || e instanceof TpApiException.RateLimited
+                || e instanceof TpApiException.Unavailable;
+    }
+
+    /** The first listed workout with the same day, sport and title that no ledger row owns yet. */
+    static Optional<CalendarWorkout> findMatch(List<CalendarWorkout> calendar, NewWorkout body, Set<Long> owned) {
+        return calendar.stream()
+                .filter(c -> c.workoutDay().equals(body.workoutDay()))
+                .filter(c -> c.workoutTypeValueId() != null && c.workoutTypeValueId() == body.workoutTypeValueId())
+                .filter(c -> sameTitle(c.title(), body.title()))
+                .filter(c -> !owned.contains(c.workoutId()))
+                .findFirst();
+    }
+
+    private static boolean sameTitle(@Nullable String listed, String sent) {
+        return listed != null && listed.strip().equals(sent.strip());
+    }
+}
