@@ -69,7 +69,7 @@ public final class ErrorMapper {
             return new TpApiException.ServerError(status, method, path, where + " -> " + status + suffix);
         }
         return new TpApiException.InvalidResponse(status, method, path,
-                where + " -> unexpected status " + status + suffix);
+                where + " -> " + status + " (unexpected status)" + suffix);
     }
 
     /** A 2xx whose body does not hold what the API promises. */
