@@ -676,7 +676,7 @@ public final class CsvPlanReader implements PlanReader {
             double d = intensity.doubleValue();
             if (!(d > 0 && d <= 5)) {
                 problems.add(problem(line, "if", v, "an intensity factor must be more than 0 and at most 5"
-                        + (d > 5 && d <= 500 ? " (write 0.85, not 85)" : "")));
+                        + (d >= 10 && d <= 500 ? " (write 0.85, not 85)" : "")));
                 return null;
             }
             return d;
