@@ -499,8 +499,8 @@ public final class CsvPlanReader implements PlanReader {
             String k = v.toLowerCase(Locale.ROOT);
             for (DayOfWeek d : DayOfWeek.values()) {
                 String full = d.name().toLowerCase(Locale.ROOT);
-                if (k.equals(full) || k.equals(full.substring(0, 3))
-                        || (k.length() >= 2 && k.length() <= full.length() && full.startsWith(k) && k.length() >= 3)) {
+                // Mon, Tues, Thur, Thurs, Monday: any prefix of three letters or more.
+                if (k.length() >= 3 && full.startsWith(k)) {
                     return d;
                 }
             }

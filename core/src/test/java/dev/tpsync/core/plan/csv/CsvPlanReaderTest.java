@@ -159,10 +159,12 @@ class CsvPlanReaderTest {
                 1,sunday,run,B
                 3,WED,bike,C
                 2,Thu,swim,D
+                2,tues,swim,E
+                2,Thurs,swim,F
                 """, FROM_MONDAY);
 
         assertThat(plan.workouts()).extracting(PlannedWorkout::date).containsExactly(
-                MONDAY, MONDAY.plusDays(6), MONDAY.plusDays(16), MONDAY.plusDays(10));
+                MONDAY, MONDAY.plusDays(6), MONDAY.plusDays(16), MONDAY.plusDays(10), MONDAY.plusDays(8), MONDAY.plusDays(10));
     }
 
     @Test
