@@ -1,7 +1,14 @@
 package dev.tpsync.core.credentials;
 
-/** Parses an athlete ID as users paste it. Contract placeholder. */
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses an athlete ID as users paste it. Messages never repeat the pasted value (it may be a token by mistake). */
 public final class AthleteIds {
+
+    private static final Pattern IN_PATH = Pattern.compile("(?i)/athletes/([^/?#\\s]*)");
+    private static final String EXAMPLE = " It is the number in request URLs such as"
+            + " https://tpapi.trainingpeaks.com/fitness/v6/athletes/123456/workouts (here 123456).";
 
     private AthleteIds() {
     }
@@ -12,6 +19,44 @@ public final class AthleteIds {
      * @throws CredentialException saying what was wrong with the value
      */
     public static long parse(String pasted) {
-        throw new UnsupportedOperationException("not implemented yet");
+        String s = pasted == null ? "" : pasted.strip();
+        s = s.replaceAll("^[\"'`\u201C\u201D\u2018\u2019]+|[\"'`\u201C\u201D\u2018\u2019]+$", "").strip();
+        if (s.isEmpty()) {
+            throw new CredentialException("The athlete ID is empty." + EXAMPLE);
+        }
+        if (s.regionMatches(true, 0, "bearer", 0, 6) || s.startsWith("eyJ")) {
+            throw new CredentialException("This looks like the bearer token, not the athlete ID." + EXAMPLE);
+        }
+        if (s.contains("/")) {
+            Matcher m = IN_PATH.matcher(s);
+            if (!m.find()) {
+                throw new CredentialException("The URL does not contain /athletes/<number>/." + EXAMPLE);
+            }
+            String id = m.group(1);
+            if (id.isEmpty() || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw new CredentialException("The URL has /athletes/ but no number after it." + EXAMPLE);
+            }
+            return checked(id);
+        }
+        String digits = s.replaceAll("[\\s\u00A0]+", "");
+        if (digits.startsWith("-") && digits.length() > 1 && digits.substring(1).chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new CredentialException("The athlete ID cannot be negative." + EXAMPLE);
+        }
+        if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new CredentialException("The athlete ID must be digits only; it contains other characters." + EXAMPLE);
+        }
+        return checked(digits);
+    }
+
+    private static long checked(String digits) {
+        String d = digits.replaceFirst("^0+(?=\\d)", "");
+        if (d.length() > 18) {
+            throw new CredentialException("The athlete ID is too long (" + digits.length() + " digits)." + EXAMPLE);
+        }
+        long id = Long.parseLong(d);
+        if (id == 0) {
+            throw new CredentialException("The athlete ID cannot be 0." + EXAMPLE);
+        }
+        return id;
     }
 }
