@@ -54,6 +54,9 @@ public final class SandboxHandler implements HttpHandler {
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
+    /** Local date-time with seconds always written, as TrainingPeaks writes it. */
+    public static final DateTimeFormatter LOCAL_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+
     private record Response(int status, String body, Map<String, String> headers) {
         static Response json(int status, String body) {
             return new Response(status, body, Map.of());
@@ -341,7 +344,7 @@ public final class SandboxHandler implements HttpHandler {
         n.putNull("code");
         n.put("workoutDay", w.workoutDay() + "T00:00:00");
         n.putNull("startTime");
-        n.put("startTimePlanned", w.startTimePlanned() == null ? null : w.startTimePlanned().toString());
+        n.put("startTimePlanned", w.startTimePlanned() == null ? null : LOCAL_SECONDS.format(w.startTimePlanned()));
         n.put("isItAnOr", false);
         n.putNull("isHidden");
         n.putNull("completed");

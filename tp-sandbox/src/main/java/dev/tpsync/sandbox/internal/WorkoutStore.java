@@ -118,7 +118,7 @@ public final class WorkoutStore {
             n.put("distancePlanned", w.distancePlanned());
             n.put("tssPlanned", w.tssPlanned());
             n.put("ifPlanned", w.ifPlanned());
-            n.put("startTimePlanned", w.startTimePlanned() == null ? null : w.startTimePlanned().toString());
+            n.put("startTimePlanned", w.startTimePlanned() == null ? null : SandboxHandler.LOCAL_SECONDS.format(w.startTimePlanned()));
             n.put("structure", w.structure());
             n.put("userTags", w.userTags());
         }
