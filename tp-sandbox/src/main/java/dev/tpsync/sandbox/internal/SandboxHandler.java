@@ -137,8 +137,8 @@ public final class SandboxHandler implements HttpHandler {
             log.warn("Refused a call to a TrainingPeaks commands endpoint: {} {}", method, path);
             Response r = Response.json(500, message("An error has occurred."));
             String body = readBody(exchange);
-            send(exchange, r);
             record(method, logged, body, r.status(), authPresent, Fault.Kind.NONE);
+            send(exchange, r);
             return;
         }
 
@@ -148,8 +148,8 @@ public final class SandboxHandler implements HttpHandler {
                 Response r = new Response(429, message("Too many requests. Retry later."),
                         Map.of("Retry-After", Long.toString(wait)));
                 String body = readBody(exchange);
-                send(exchange, r);
                 record(method, logged, body, r.status(), authPresent, Fault.Kind.TOO_MANY_REQUESTS);
+                send(exchange, r);
                 return;
             }
         }
@@ -165,8 +165,8 @@ public final class SandboxHandler implements HttpHandler {
         String body = readBody(exchange);
         if (fault.kind() == Fault.Kind.TOO_MANY_REQUESTS || fault.kind() == Fault.Kind.SERVICE_UNAVAILABLE) {
             Response r = faultResponse(fault);
-            send(exchange, r);
             record(method, logged, body, r.status(), authPresent, fault.kind());
+            send(exchange, r);
             return;
         }
         if (fault.kind() == Fault.Kind.SLOW) {
@@ -179,8 +179,8 @@ public final class SandboxHandler implements HttpHandler {
             record(method, logged, body, r.status(), authPresent, Fault.Kind.LOST_RESPONSE);
             return;
         }
-        send(exchange, r);
         record(method, logged, body, r.status(), authPresent, fault.kind());
+        send(exchange, r);
     }
 
     private Response faultResponse(Fault fault) {
@@ -397,6 +397,7 @@ public final class SandboxHandler implements HttpHandler {
         return Response.json(404, message("No HTTP resource was found that matches the request URI."));
     }
 
+    /** Called before the answer goes out, so a client that has its answer also sees the request in the log. */
     private void record(String method, String path, String body, int status, boolean authPresent, Fault.Kind fault) {
         requests.add(new RecordedRequest(method, path, body, status, authPresent, fault));
         log.debug("{} {} -> {} ({})", method, path, status, fault);
