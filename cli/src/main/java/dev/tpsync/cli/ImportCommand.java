@@ -185,6 +185,11 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String tokenInEnvironment = deps.env().get(ENV_TOKEN);
+        if (tokenInEnvironment != null) {
+            // Known before anything can fail, so even an early failure's message is cleaned of it.
+            redactor.addSecret(tokenInEnvironment);
+        }
         try {
             return importPlan();
         } catch (Exit exit) {
