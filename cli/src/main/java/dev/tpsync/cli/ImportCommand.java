@@ -94,16 +94,16 @@ final class ImportCommand implements Callable<Integer> {
     static final String ENV_LAUNCHER = "TPSYNC_LAUNCHER";
 
     static final String FRESH_TOKEN_HOWTO = """
-            To copy a fresh token: in the browser where you are logged in to TrainingPeaks, open \
-            DevTools (F12) on the Network tab, reload the page, click a request to \
-            tpapi.trainingpeaks.com and copy the value of its "Authorization" request header \
-            (it starts with "Bearer "). See docs/user-guide.md, "Credentials".""";
+            To copy a fresh token: in the browser where you are logged in to TrainingPeaks, open
+            DevTools (F12) on the Network tab and reload the page; click a request to
+            tpapi.trainingpeaks.com and copy the value of its "Authorization" request header
+            (it starts with "Bearer "). Details: docs/user-guide.md, "Credentials".""";
 
     static final String PROMPT_EXPLANATION = """
-            tpsync needs your TrainingPeaks token. In the browser where you are logged in to \
-            TrainingPeaks, open DevTools (F12) -> Network, reload the page, click a request to \
-            tpapi.trainingpeaks.com and copy the value of the "Authorization" request header \
-            ("Bearer eyJ..."). Paste it below; it is not shown and not stored.""";
+            tpsync needs your TrainingPeaks token. In the browser where you are logged in to
+            TrainingPeaks, open DevTools (F12) on the Network tab and reload the page; click a
+            request to tpapi.trainingpeaks.com and copy the value of its "Authorization" request
+            header ("Bearer eyJ..."). Paste it below: it is not shown and not stored.""";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
