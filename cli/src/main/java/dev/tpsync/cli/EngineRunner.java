@@ -13,6 +13,7 @@ interface EngineRunner {
     ImportResult run(ImportRequest request, TpApi api, ImportListener listener);
 
     static EngineRunner standard() {
-        return ImportEngine::run;
+        // A lambda, not a method reference: ImportEngine (and Spring behind it) loads only when an import runs.
+        return (request, api, listener) -> ImportEngine.run(request, api, listener);
     }
 }
