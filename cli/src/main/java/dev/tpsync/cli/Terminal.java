@@ -1,0 +1,63 @@
+package dev.tpsync.cli;
+
+import java.io.Console;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where the CLI writes and, when a person is at the keyboard, asks for the token.
+ * {@link #interactive()} decides between a redrawn progress bar and one log line per chunk.
+ */
+interface Terminal {
+
+    PrintWriter out();
+
+    PrintWriter err();
+
+    /** Whether a terminal is attached ({@code System.console() != null}). */
+    boolean interactive();
+
+    /**
+     * Shows {@code explanation}, then reads a line without echoing it. Returns null when no terminal
+     * is attached or input ended. The caller clears the returned array after use.
+     */
+    char @Nullable [] readSecret(String explanation, String prompt);
+
+    static Terminal system() {
+        Console console = System.console();
+        PrintWriter out = writer(System.out);
+        PrintWriter err = writer(System.err);
+        return new Terminal() {
+            @Override
+            public PrintWriter out() {
+                return out;
+            }
+
+            @Override
+            public PrintWriter err() {
+                return err;
+            }
+
+            @Override
+            public boolean interactive() {
+                return console != null;
+            }
+
+            @Override
+            public char @Nullable [] readSecret(String explanation, String prompt) {
+                if (console == null) {
+                    return null;
+                }
+                out.flush();
+                err.flush();
+                console.writer().println(explanation);
+                return console.readPassword("%s", prompt);
+            }
+        };
+    }
+
+    private static PrintWriter writer(PrintStream stream) {
+        return new PrintWriter(stream, true);
+    }
+}
