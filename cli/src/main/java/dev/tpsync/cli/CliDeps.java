@@ -40,10 +40,7 @@ record CliDeps(PlanSource plans, CredentialCodec credentials, ApiFactory apis, E
     }
 
     private static PlanSource productionPlanSource() {
-        // INTEGRATION: replace with `return dev.tpsync.core.plan.PlanReaders::read;` once core has PlanReaders.
-        return (file, options) -> {
-            throw new UnsupportedOperationException("plan reading is not wired yet (" + file + ")");
-        };
+        return dev.tpsync.core.plan.PlanReaders::read;
     }
 
     /** With {@code java -jar x.jar}, the class path is exactly the jar as the user typed it. */

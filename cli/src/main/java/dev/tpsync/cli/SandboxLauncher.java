@@ -35,8 +35,7 @@ interface SandboxLauncher {
                 throw new UncheckedIOException("cannot create the sandbox directory " + dir, e);
             }
             Path store = dir.resolve("calendar.json");
-            // INTEGRATION: switch to SandboxConfig.builder().storeFile(store).build() once tp-sandbox has the builder.
-            SandboxConfig config = SandboxConfig.defaults();
+            SandboxConfig config = SandboxConfig.defaults().storeFile(store);
             TpSandbox sandbox = TpSandbox.start(config);
             return new Sandbox() {
                 @Override
