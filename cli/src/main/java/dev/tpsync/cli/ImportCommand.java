@@ -83,7 +83,7 @@ final class ImportCommand implements Callable<Integer> {
 
     static final int DEFAULT_CHUNK_SIZE = 10;
     static final int MAX_CHUNK_SIZE = 1000;
-    static final double MAX_RATE = 20;
+    static final double MAX_RATE = 100;
     static final Duration SHORT_TOKEN_LIFE = Duration.ofMinutes(5);
     static final Duration SANDBOX_TOKEN_LIFETIME = Duration.ofHours(1);
 
