@@ -66,9 +66,36 @@ final class CliHarness {
     }
 
     CliDeps deps() {
+        PlanSource countingPlans = (file, options) -> {
+            plansRead++;
+            return plans.read(file, options);
+        };
+        ApiFactory apis = (baseUrl, token, rate, maxWait) -> {
+            apisOpened++;
+            openedBaseUrl = baseUrl;
+            openedToken = token;
+            openedRate = rate;
+            openedMaxWait = maxWait;
+            if (openFailure != null) {
+                throw openFailure;
+            }
+            return api;
+        };
+        return new CliDeps(countingPlans, new FakeCodec(), apis, engine, dir -> sandbox.startedIn(dir),
+                terminal(), environment(), Clock.fixed(NOW, ZONE), "build/tpsync.jar");
+    }
+
+    /** The real plan reader, token parser, client, engine and sandbox; only the terminal and environment are fakes. */
+    CliDeps productionDeps() {
+        return new CliDeps(dev.tpsync.core.plan.PlanReaders::read, CredentialCodec.standard(), ApiFactory.standard(),
+                EngineRunner.standard(), SandboxLauncher.standard(), terminal(), environment(),
+                Clock.systemDefaultZone(), "tpsync.jar");
+    }
+
+    private Terminal terminal() {
         PrintWriter out = new PrintWriter(outBuffer, true);
         PrintWriter err = new PrintWriter(errBuffer, true);
-        Terminal terminal = new Terminal() {
+        return new Terminal() {
             @Override
             public PrintWriter out() {
                 return out;
@@ -91,7 +118,10 @@ final class CliHarness {
                 return interactive && promptAnswer != null ? promptAnswer.clone() : null;
             }
         };
-        Environment environment = new Environment() {
+    }
+
+    private Environment environment() {
+        return new Environment() {
             @Override
             public @Nullable String get(String name) {
                 return env.get(name);
@@ -102,23 +132,6 @@ final class CliHarness {
                 return userHome;
             }
         };
-        PlanSource countingPlans = (file, options) -> {
-            plansRead++;
-            return plans.read(file, options);
-        };
-        ApiFactory apis = (baseUrl, token, rate, maxWait) -> {
-            apisOpened++;
-            openedBaseUrl = baseUrl;
-            openedToken = token;
-            openedRate = rate;
-            openedMaxWait = maxWait;
-            if (openFailure != null) {
-                throw openFailure;
-            }
-            return api;
-        };
-        return new CliDeps(countingPlans, new FakeCodec(), apis, engine, dir -> sandbox.startedIn(dir),
-                terminal, environment, Clock.fixed(NOW, ZONE), "build/tpsync.jar");
     }
 
     String out() {

@@ -3,25 +3,20 @@ package dev.tpsync.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.tpsync.core.plan.PlanReaders;
 import dev.tpsync.sandbox.RecordedRequest;
 import dev.tpsync.sandbox.SandboxConfig;
 import dev.tpsync.sandbox.SandboxWorkout;
 import dev.tpsync.sandbox.TpSandbox;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -226,54 +221,11 @@ class EndToEndImportTest {
     }
 
     private Run run(String token, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Map<String, String> env = Map.of("TP_TOKEN", token);
-        CliDeps deps = new CliDeps(PlanReaders::read, CredentialCodec.standard(), ApiFactory.standard(),
-                EngineRunner.standard(), SandboxLauncher.standard(), terminal(out, err), environment(env),
-                Clock.systemDefaultZone(), "tpsync.jar");
-        int exit = Main.execute(args, deps);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    private Terminal terminal(StringWriter out, StringWriter err) {
-        PrintWriter o = new PrintWriter(out, true);
-        PrintWriter e = new PrintWriter(err, true);
-        return new Terminal() {
-            @Override
-            public PrintWriter out() {
-                return o;
-            }
-
-            @Override
-            public PrintWriter err() {
-                return e;
-            }
-
-            @Override
-            public boolean interactive() {
-                return false;
-            }
-
-            @Override
-            public char @Nullable [] readSecret(String explanation, String prompt) {
-                return null;
-            }
-        };
-    }
-
-    private Environment environment(Map<String, String> env) {
-        return new Environment() {
-            @Override
-            public @Nullable String get(String name) {
-                return env.get(name);
-            }
-
-            @Override
-            public Path userHome() {
-                return dir;
-            }
-        };
+        CliHarness cli = new CliHarness();
+        cli.env.put("TP_TOKEN", token);
+        cli.userHome = dir;
+        int exit = Main.execute(args, cli.productionDeps());
+        return new Run(exit, cli.out(), cli.err());
     }
 
     private record Run(int exit, String out, String err) {
