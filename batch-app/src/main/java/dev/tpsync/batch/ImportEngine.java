@@ -58,9 +58,19 @@ public final class ImportEngine {
      * @throws UncheckedIOException  when the state directory cannot be created
      */
     public static ImportResult run(ImportRequest request, TpApi api, ImportListener listener) {
+        return run(request, api, listener, ImportOptions.defaults());
+    }
+
+    /**
+     * Like {@link #run(ImportRequest, TpApi, ImportListener)}, with a {@link StopSignal} (inside
+     * {@code options}) that another thread may set: the run then ends after the request in flight,
+     * with the ledger up to date, as {@link ImportResult.Outcome#INTERRUPTED}.
+     */
+    public static ImportResult run(ImportRequest request, TpApi api, ImportListener listener, ImportOptions options) {
         Objects.requireNonNull(request, "request == null");
         Objects.requireNonNull(api, "api == null");
         Objects.requireNonNull(listener, "listener == null");
+        Objects.requireNonNull(options, "options == null");
         long started = System.nanoTime();
         Path home = request.home().toAbsolutePath().normalize();
         try {
@@ -69,7 +79,7 @@ public final class ImportEngine {
             throw new UncheckedIOException("cannot create state directory " + home.resolve(DB_DIR), e);
         }
         try (StateLock lock = StateLock.acquire(home);
-             ConfigurableApplicationContext context = startContext(request, api, listener, home)) {
+             ConfigurableApplicationContext context = startContext(request, api, listener, options, home)) {
             return runJob(context, request, started);
         }
     }
@@ -92,7 +102,7 @@ public final class ImportEngine {
     }
 
     private static ConfigurableApplicationContext startContext(ImportRequest request, TpApi api, ImportListener listener,
-                                                               Path home) {
+                                                               ImportOptions options, Path home) {
         // Run arguments, not builder properties: those are only defaults and lose to application.properties.
         String[] args = {
                 "--spring.datasource.url=" + jdbcUrl(home),
@@ -118,6 +128,7 @@ public final class ImportEngine {
                     beans.registerSingleton("importRequest", request);
                     beans.registerSingleton("tpApi", api);
                     beans.registerSingleton("importListener", listener);
+                    beans.registerSingleton("importOptions", options);
                 })
                 .run(args);
     }
@@ -145,6 +156,9 @@ public final class ImportEngine {
             case COMPLETED -> result(request, ImportResult.Outcome.COMPLETED, counters, ledger, started, null);
             case STOPPED -> result(request, ImportResult.Outcome.INTERRUPTED, counters, ledger, started, null);
             default -> {
+                if (wasStopped(execution.getAllFailureExceptions())) {
+                    yield result(request, ImportResult.Outcome.INTERRUPTED, counters, ledger, started, null);
+                }
                 TpApiException cause = findApiFailure(execution.getAllFailureExceptions());
                 if (cause == null) {
                     Throwable bug = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
@@ -180,6 +194,17 @@ public final class ImportEngine {
             return ImportResult.Outcome.FORBIDDEN;
         }
         return ImportResult.Outcome.FAILED;
+    }
+
+    private static boolean wasStopped(List<Throwable> failures) {
+        for (Throwable failure : failures) {
+            for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+                if (t instanceof ImportStoppedException) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static @Nullable TpApiException findApiFailure(List<Throwable> failures) {
