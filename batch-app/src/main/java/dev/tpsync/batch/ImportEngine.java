@@ -84,10 +84,17 @@ public final class ImportEngine {
         }
     }
 
-    /** The JDBC URL of the state database under {@code home} (absolute path, as H2 2.x wants). */
+    /**
+     * The JDBC URL of the state database under {@code home} (absolute path, as H2 2.x wants).
+     *
+     * <p>{@code WRITE_DELAY=0}: H2 otherwise keeps committed changes in memory for up to a second
+     * before writing them to the file, so a killed process (SIGKILL, power cut of the JVM) would
+     * lose ledger rows of workouts it had already created, and the next run would create them
+     * again. With no delay every commit is in the file (the OS's cache) before the call returns.
+     */
     public static String jdbcUrl(Path home) {
         Path db = home.toAbsolutePath().normalize().resolve(DB_DIR).resolve(DB_NAME);
-        return "jdbc:h2:file:" + db + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + db + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     /** Identifying: athlete, plan hash, anchor. Non-identifying: plan file and chunk size. Never a credential. */
