@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
 /**
  * Turns SIGINT/SIGTERM into a clean stop of a running import. A JVM shutdown hook asks the import
@@ -22,9 +23,18 @@ final class Interruption {
     static final Duration GRACE = Duration.ofSeconds(20);
 
     private final StopSignal stop = new StopSignal();
+    private final Duration grace;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean importing;
     private volatile int exitCode = ExitCodes.RESUMABLE;
+
+    Interruption() {
+        this(GRACE);
+    }
+
+    Interruption(Duration grace) {
+        this.grace = grace;
+    }
 
     StopSignal stopSignal() {
         return stop;
@@ -43,18 +53,18 @@ final class Interruption {
 
     /** Registers the shutdown hook; production only ({@link Main#main}). */
     void install(Runtime runtime) {
-        runtime.addShutdownHook(new Thread(() -> onShutdown(runtime), "tpsync-stop"));
+        runtime.addShutdownHook(new Thread(() -> onShutdown(runtime::halt), "tpsync-stop"));
     }
 
     /** The hook's work; returns instead of halting when there is nothing to wait for (a normal exit). */
-    void onShutdown(Runtime runtime) {
+    void onShutdown(IntConsumer halt) {
         if (finished.getCount() == 0 || !importing) {
             return;
         }
         stop.requestStop();
         boolean done;
         try {
-            done = finished.await(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            done = finished.await(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             done = false;
@@ -66,6 +76,6 @@ final class Interruption {
         }
         System.out.flush();
         err.flush();
-        runtime.halt(done ? exitCode : ExitCodes.RESUMABLE);
+        halt.accept(done ? exitCode : ExitCodes.RESUMABLE);
     }
 }
