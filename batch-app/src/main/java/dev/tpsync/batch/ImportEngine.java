@@ -58,9 +58,19 @@ public final class ImportEngine {
      * @throws UncheckedIOException  when the state directory cannot be created
      */
     public static ImportResult run(ImportRequest request, TpApi api, ImportListener listener) {
+        return run(request, api, listener, ImportOptions.defaults());
+    }
+
+    /**
+     * Like {@link #run(ImportRequest, TpApi, ImportListener)}, with a {@link StopSignal} (inside
+     * {@code options}) that another thread may set: the run then ends after the request in flight,
+     * with the ledger up to date, as {@link ImportResult.Outcome#INTERRUPTED}.
+     */
+    public static ImportResult run(ImportRequest request, TpApi api, ImportListener listener, ImportOptions options) {
         Objects.requireNonNull(request, "request == null");
         Objects.requireNonNull(api, "api == null");
         Objects.requireNonNull(listener, "listener == null");
+        Objects.requireNonNull(options, "options == null");
         long started = System.nanoTime();
         Path home = request.home().toAbsolutePath().normalize();
         try {
@@ -69,15 +79,22 @@ public final class ImportEngine {
             throw new UncheckedIOException("cannot create state directory " + home.resolve(DB_DIR), e);
         }
         try (StateLock lock = StateLock.acquire(home);
-             ConfigurableApplicationContext context = startContext(request, api, listener, home)) {
+             ConfigurableApplicationContext context = startContext(request, api, listener, options, home)) {
             return runJob(context, request, started);
         }
     }
 
-    /** The JDBC URL of the state database under {@code home} (absolute path, as H2 2.x wants). */
+    /**
+     * The JDBC URL of the state database under {@code home} (absolute path, as H2 2.x wants).
+     *
+     * <p>{@code WRITE_DELAY=0}: H2 otherwise keeps committed changes in memory for up to a second
+     * before writing them to the file, so a killed process (SIGKILL, power cut of the JVM) would
+     * lose ledger rows of workouts it had already created, and the next run would create them
+     * again. With no delay every commit is in the file (the OS's cache) before the call returns.
+     */
     public static String jdbcUrl(Path home) {
         Path db = home.toAbsolutePath().normalize().resolve(DB_DIR).resolve(DB_NAME);
-        return "jdbc:h2:file:" + db + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + db + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     /** Identifying: athlete, plan hash, anchor. Non-identifying: plan file and chunk size. Never a credential. */
@@ -92,7 +109,7 @@ public final class ImportEngine {
     }
 
     private static ConfigurableApplicationContext startContext(ImportRequest request, TpApi api, ImportListener listener,
-                                                               Path home) {
+                                                               ImportOptions options, Path home) {
         // Run arguments, not builder properties: those are only defaults and lose to application.properties.
         String[] args = {
                 "--spring.datasource.url=" + jdbcUrl(home),
@@ -118,6 +135,7 @@ public final class ImportEngine {
                     beans.registerSingleton("importRequest", request);
                     beans.registerSingleton("tpApi", api);
                     beans.registerSingleton("importListener", listener);
+                    beans.registerSingleton("importOptions", options);
                 })
                 .run(args);
     }
@@ -145,6 +163,9 @@ public final class ImportEngine {
             case COMPLETED -> result(request, ImportResult.Outcome.COMPLETED, counters, ledger, started, null);
             case STOPPED -> result(request, ImportResult.Outcome.INTERRUPTED, counters, ledger, started, null);
             default -> {
+                if (wasStopped(execution.getAllFailureExceptions())) {
+                    yield result(request, ImportResult.Outcome.INTERRUPTED, counters, ledger, started, null);
+                }
                 TpApiException cause = findApiFailure(execution.getAllFailureExceptions());
                 if (cause == null) {
                     Throwable bug = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
@@ -180,6 +201,17 @@ public final class ImportEngine {
             return ImportResult.Outcome.FORBIDDEN;
         }
         return ImportResult.Outcome.FAILED;
+    }
+
+    private static boolean wasStopped(List<Throwable> failures) {
+        for (Throwable failure : failures) {
+            for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+                if (t instanceof ImportStoppedException) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static @Nullable TpApiException findApiFailure(List<Throwable> failures) {

@@ -158,9 +158,16 @@ final class ImportCommand implements Callable<Integer> {
     @Option(order = 10, names = "--debug", description = "Print full stack traces for unexpected failures.")
     boolean debug;
 
+    private final Interruption interruption;
+
     ImportCommand(CliDeps deps, List<String> originalArgs) {
+        this(deps, originalArgs, new Interruption());
+    }
+
+    ImportCommand(CliDeps deps, List<String> originalArgs, Interruption interruption) {
         this.deps = deps;
         this.originalArgs = List.copyOf(originalArgs);
+        this.interruption = interruption;
     }
 
     @Option(order = 4, names = "--chunk-size", paramLabel = "N", defaultValue = "10",
@@ -448,7 +455,7 @@ final class ImportCommand implements Callable<Integer> {
             out().println("Using the TrainingPeaks API at " + baseUrl + ".");
         }
         try {
-            return deps.apis().open(baseUrl, token, rate, maxWait);
+            return deps.apis().open(baseUrl, token, rate, maxWait, interruption.stopSignal());
         } catch (IllegalArgumentException e) {
             throw usage("the API URL " + baseUrl + " was refused: " + safe(e.getMessage()));
         }
@@ -541,7 +548,8 @@ final class ImportCommand implements Callable<Integer> {
         ProgressReporter progress = new ProgressReporter(out(), deps.terminal().interactive(), planFile.toString());
         ImportResult result;
         try {
-            result = deps.engine().run(request, api, progress);
+            interruption.importStarting();
+            result = deps.engine().run(request, api, progress, interruption.stopSignal());
         } finally {
             progress.finish();
         }

@@ -18,17 +18,31 @@ public final class Main {
 
     public static void main(String[] args) {
         quietSpring();
-        System.exit(execute(args, CliDeps.production()));
+        Interruption interruption = new Interruption();
+        interruption.install(Runtime.getRuntime());
+        int code = execute(args, CliDeps.production(), interruption);
+        // If a signal arrived, the shutdown hook is waiting for this and ends the process with this
+        // code (System.exit below then blocks, as it does once shutdown has begun).
+        interruption.finished(code);
+        System.exit(code);
     }
 
     /** Parses and runs one command line against {@code deps}; returns the process exit code. */
     static int execute(String[] args, CliDeps deps) {
-        return commandLine(args, deps).execute(args);
+        return execute(args, deps, new Interruption());
+    }
+
+    static int execute(String[] args, CliDeps deps, Interruption interruption) {
+        return commandLine(args, deps, interruption).execute(args);
     }
 
     static CommandLine commandLine(String[] args, CliDeps deps) {
+        return commandLine(args, deps, new Interruption());
+    }
+
+    static CommandLine commandLine(String[] args, CliDeps deps, Interruption interruption) {
         CommandLine cmd = new CommandLine(new TpsyncCommand());
-        cmd.addSubcommand("import", new ImportCommand(deps, List.of(args)));
+        cmd.addSubcommand("import", new ImportCommand(deps, List.of(args), interruption));
         cmd.setOut(deps.terminal().out());
         cmd.setErr(deps.terminal().err());
         cmd.setParameterExceptionHandler(usageErrors(List.of(args)));

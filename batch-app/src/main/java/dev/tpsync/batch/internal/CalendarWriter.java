@@ -1,5 +1,7 @@
 package dev.tpsync.batch.internal;
 
+import dev.tpsync.batch.ImportOptions;
+import dev.tpsync.batch.ImportStoppedException;
 import dev.tpsync.batch.LedgerEntry;
 import dev.tpsync.batch.LedgerRepository;
 import dev.tpsync.client.CalendarWorkout;
@@ -7,6 +9,7 @@ import dev.tpsync.client.CreatedWorkout;
 import dev.tpsync.client.NewWorkout;
 import dev.tpsync.client.TpApi;
 import dev.tpsync.client.TpApiException;
+import java.io.InterruptedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,6 +51,17 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * </ol>
  * A clean run therefore makes exactly one request per workout and no read-back at all.
  *
+ * <p>A create that <em>timed out</em> may still be running at the server, so before that read-back
+ * the writer waits {@link ImportOptions#timeoutSettle()}; reading back at once could miss a workout
+ * that lands a moment later and send it a second time.
+ *
+ * <p>Stopping: before each create (and before each repeated POST) the writer checks the run's
+ * {@link dev.tpsync.batch.StopSignal}. When it is set, the writer throws
+ * {@link ImportStoppedException} with the ledger consistent: rows of finished creates are CREATED,
+ * the next workout has no row yet, and a create whose answer was lost stays PENDING for the next
+ * run to settle. The same exception may come out of the client when a stop cuts a retry wait
+ * short; nothing of that call reached TrainingPeaks, so its PENDING row is removed.
+ *
  * <p>Retries: the client already retries transient failures; this writer only repeats POSTs whose
  * outcome it verified to be "not created", and the step is not fault-tolerant, so retries never
  * multiply across layers. Not thread-safe: one step thread only.
@@ -62,8 +76,15 @@ public final class CalendarWriter implements ItemWriter<OutgoingWorkout> {
     private final RunCounters counters;
     private final long athleteId;
     private final String planHash;
+    private final ImportOptions options;
 
     public CalendarWriter(TpApi api, LedgerRepository ledger, RunCounters counters, long athleteId, String planHash) {
+        this(api, ledger, counters, athleteId, planHash, ImportOptions.defaults());
+    }
+
+    public CalendarWriter(TpApi api, LedgerRepository ledger, RunCounters counters, long athleteId, String planHash,
+                          ImportOptions options) {
+        this.options = Objects.requireNonNull(options, "options == null");
         this.api = Objects.requireNonNull(api, "api == null");
         this.ledger = Objects.requireNonNull(ledger, "ledger == null");
         this.counters = Objects.requireNonNull(counters, "counters == null");
@@ -123,17 +144,28 @@ public final class CalendarWriter implements ItemWriter<OutgoingWorkout> {
 
     private void create(OutgoingWorkout o, boolean needsRow) {
         String key = o.item().itemKey();
+        options.stop().throwIfStopRequested();
         if (needsRow) {
             ledger.insertPending(athleteId, planHash, key, o.item().workout());
         }
         boolean mayHaveLanded = false;
         TpApiException last = null;
         for (int attempt = 1; attempt <= MAX_CREATE_ATTEMPTS; attempt++) {
+            if (attempt > 1) {
+                options.stop().throwIfStopRequested();   // the row stays PENDING: an earlier POST may have landed
+            }
             try {
                 CreatedWorkout created = api.createWorkout(athleteId, o.body());
                 ledger.markCreated(athleteId, key, created.workoutId());
                 counters.created();
                 return;
+            } catch (ImportStoppedException stopped) {
+                // Raised by a stop-aware sleeper while the client waited to retry: this call sent
+                // nothing that may have landed (a POST with an unknown outcome is never retried).
+                if (!mayHaveLanded) {
+                    ledger.deletePending(athleteId, key);
+                }
+                throw stopped;
             } catch (TpApiException e) {
                 if (!outcomeUnknown(e)) {
                     if (!mayHaveLanded && certainlyNotApplied(e)) {
@@ -143,6 +175,9 @@ public final class CalendarWriter implements ItemWriter<OutgoingWorkout> {
                 }
                 mayHaveLanded = true;
                 last = e;
+                if (timedOut(e)) {
+                    settle();
+                }
                 LocalDate day = o.body().workoutDay();
                 Optional<CalendarWorkout> match = findMatch(api.listWorkouts(athleteId, day, day), o.body(),
                         ledger.workoutIds(athleteId));
@@ -154,6 +189,28 @@ public final class CalendarWriter implements ItemWriter<OutgoingWorkout> {
             }
         }
         throw Objects.requireNonNull(last);
+    }
+
+    /** The request may still be running at the server: give it a moment before reading back. */
+    private void settle() {
+        if (options.timeoutSettle().isZero()) {
+            return;
+        }
+        try {
+            options.settleSleeper().sleep(options.timeoutSettle());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImportStoppedException();
+        }
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A lost response, also when the client reports it wrapped (e.g. inside Unavailable). */

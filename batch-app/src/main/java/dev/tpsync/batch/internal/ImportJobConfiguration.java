@@ -1,6 +1,7 @@
 package dev.tpsync.batch.internal;
 
 import dev.tpsync.batch.ImportListener;
+import dev.tpsync.batch.ImportOptions;
 import dev.tpsync.batch.ImportRequest;
 import dev.tpsync.batch.LedgerRepository;
 import dev.tpsync.batch.WorkoutBodyMapper;
@@ -29,7 +30,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * the job is then restarted from the last committed chunk and the writer's ledger makes the replay
  * harmless.
  *
- * <p>Expects {@link ImportRequest}, {@link TpApi} and {@link ImportListener} singletons registered
+ * <p>Expects {@link ImportRequest}, {@link TpApi}, {@link ImportListener} and {@link ImportOptions} singletons registered
  * by {@link dev.tpsync.batch.ImportEngine}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -63,8 +64,9 @@ public class ImportJobConfiguration {
     }
 
     @Bean
-    CalendarWriter calendarWriter(TpApi api, LedgerRepository ledger, RunCounters counters, ImportRequest request) {
-        return new CalendarWriter(api, ledger, counters, request.athleteId(), request.plan().contentHash());
+    CalendarWriter calendarWriter(TpApi api, LedgerRepository ledger, RunCounters counters, ImportRequest request,
+                                  ImportOptions options) {
+        return new CalendarWriter(api, ledger, counters, request.athleteId(), request.plan().contentHash(), options);
     }
 
     @Bean
