@@ -111,7 +111,7 @@ class CrashResumeTest {
                 "--start", "2026-03-02",
                 "--api-url", sandbox.baseUrl().toString(),
                 "--home", dir.resolve("home").toString(),
-                "--rate", "20");
+                "--rate", "100");
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve(logName).toFile())
