@@ -36,6 +36,10 @@ final class BenchArgs {
               --cli-rate R           the CLI's --rate, at most 20 (default 20)
               --cli-window S         stop a CLI run after S seconds (default 60; the small run gets N/rate+60)
               --cli-java-opts "..."  JVM options for the CLI process (default none)
+             sandbox
+              --sandbox-nodelay B    true (default): set sun.net.httpserver.nodelay=true in this JVM, so the JDK
+                                     HTTP server under the sandbox sends small answers at once; false keeps the
+                                     JDK default, where Nagle + delayed ACK add ~40 ms to every request
              output
               --out FILE             also write the table as Markdown (default bench/target/bench-report.md)
               --work-dir DIR         where plans and state go (default a new temp directory, deleted at the end)""";
@@ -56,6 +60,7 @@ final class BenchArgs {
     double cliRate = 20;
     int cliWindowSeconds = 60;
     List<String> cliJavaOpts = List.of();
+    boolean sandboxNoDelay = true;
     Path out = Path.of("bench/target/bench-report.md");
     @Nullable Path workDir;
 
@@ -88,6 +93,7 @@ final class BenchArgs {
                     case "--cli-rate" -> a.cliRate = positive(flag, Double.parseDouble(v));
                     case "--cli-window" -> a.cliWindowSeconds = positive(flag, Integer.parseInt(v));
                     case "--cli-java-opts" -> a.cliJavaOpts = v.isBlank() ? List.of() : List.of(v.trim().split("\\s+"));
+                    case "--sandbox-nodelay" -> a.sandboxNoDelay = bool(flag, v);
                     case "--out" -> a.out = Path.of(v);
                     case "--work-dir" -> a.workDir = Path.of(v);
                     default -> throw new IllegalArgumentException("unknown option " + flag);
@@ -127,6 +133,14 @@ final class BenchArgs {
             throw new IllegalArgumentException("--parts takes a comma list of a, b, c, d; got " + v);
         }
         return out;
+    }
+
+    private static boolean bool(String flag, String v) {
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException(flag + " takes true or false, got " + v);
+        };
     }
 
     private static int positive(String flag, int v) {

@@ -17,6 +17,9 @@ import java.util.stream.Stream;
  */
 public final class BenchMain {
 
+    /** The JDK HTTP server's switch for TCP_NODELAY on accepted connections (default false). */
+    static final String NODELAY = "sun.net.httpserver.nodelay";
+
     private BenchMain() {
     }
 
@@ -32,12 +35,17 @@ public final class BenchMain {
             System.exit(2);
             return;
         }
+        if (a.sandboxNoDelay && System.getProperty(NODELAY) == null) {
+            // Read once, when the JDK HTTP server loads its configuration: before any sandbox starts.
+            System.setProperty(NODELAY, "true");
+        }
         PrintStream log = System.out;
         boolean ownWorkDir = a.workDir == null;
         Path workDir = ownWorkDir ? Files.createTempDirectory("tpsync-bench-") : Files.createDirectories(a.workDir);
         String machine = machine();
         log.println("tpsync benchmark; " + machine);
         log.println("work directory: " + workDir);
+        log.println("sandbox TCP_NODELAY (" + NODELAY + "): " + System.getProperty(NODELAY, "false"));
 
         ReportTable table = new ReportTable();
         long t0 = System.nanoTime();
@@ -68,7 +76,7 @@ public final class BenchMain {
         log.print(table.text());
 
         String md = "# tpsync benchmark, " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
-                + "\n\n" + machine + "; took " + took + "\n\nArguments: `" + String.join(" ", args) + "`\n\n" + table.markdown();
+                + "\n\n" + machine + "; took " + took + "; " + NODELAY + "=" + System.getProperty(NODELAY, "false") + "\n\nArguments: `" + String.join(" ", args) + "`\n\n" + table.markdown();
         Path out = a.out.toAbsolutePath();
         Files.createDirectories(out.getParent());
         Files.writeString(out, md);
