@@ -134,6 +134,7 @@ public final class CalendarWriter implements ItemWriter<OutgoingWorkout> {
             Optional<CalendarWorkout> match = findMatch(calendar, o.body(), owned);
             if (match.isPresent()) {
                 ledger.markCreated(athleteId, o.item().itemKey(), match.get().workoutId());
+                counters.newlyOnCalendar();
                 owned.add(match.get().workoutId());
                 counters.alreadyPresent();
                 adopted.add(o.item().itemKey());
@@ -157,6 +158,7 @@ public final class CalendarWriter implements ItemWriter<OutgoingWorkout> {
             try {
                 CreatedWorkout created = api.createWorkout(athleteId, o.body());
                 ledger.markCreated(athleteId, key, created.workoutId());
+                counters.newlyOnCalendar();
                 counters.created();
                 return;
             } catch (ImportStoppedException stopped) {
@@ -183,6 +185,7 @@ public final class CalendarWriter implements ItemWriter<OutgoingWorkout> {
                         ledger.workoutIds(athleteId));
                 if (match.isPresent()) {
                     ledger.markCreated(athleteId, key, match.get().workoutId());
+                    counters.newlyOnCalendar();
                     counters.created();
                     return;
                 }

@@ -71,8 +71,8 @@ public class ImportJobConfiguration {
 
     @Bean
     ImportProgressListener importProgressListener(ImportListener listener, LedgerRepository ledger,
-                                                  ImportRequest request) {
-        return new ImportProgressListener(listener, ledger, request.athleteId(), request.plan().itemKeys());
+                                                  ImportRequest request, RunCounters counters) {
+        return new ImportProgressListener(listener, ledger, request.athleteId(), request.plan().itemKeys(), counters);
     }
 
     @Bean

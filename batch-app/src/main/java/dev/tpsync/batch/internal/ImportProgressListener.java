@@ -16,8 +16,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Feeds the caller's {@link ImportListener}: {@code started} before the step, {@code chunkWritten}
- * once each chunk transaction has committed (never for a chunk that rolls back). The on-calendar
- * number always comes from the ledger, so it is right across restarts.
+ * once each chunk transaction has committed (never for a chunk that rolls back).
+ *
+ * <p>The on-calendar number is counted from the ledger once, before the step (so it is right across
+ * restarts), then advanced by the rows the writer turned CREATED; a per-chunk recount over every plan
+ * key would make a long import quadratic.
  */
 public final class ImportProgressListener implements StepExecutionListener, ChunkListener<PlanItem, OutgoingWorkout> {
 
@@ -25,17 +28,24 @@ public final class ImportProgressListener implements StepExecutionListener, Chun
     private final LedgerRepository ledger;
     private final long athleteId;
     private final List<String> itemKeys;
+    private final RunCounters counters;
+    private int onCalendarAtStart;
+    private int newlyAtStart;
 
-    public ImportProgressListener(ImportListener listener, LedgerRepository ledger, long athleteId, List<String> itemKeys) {
+    public ImportProgressListener(ImportListener listener, LedgerRepository ledger, long athleteId, List<String> itemKeys,
+                                  RunCounters counters) {
         this.listener = Objects.requireNonNull(listener, "listener == null");
         this.ledger = Objects.requireNonNull(ledger, "ledger == null");
         this.athleteId = athleteId;
         this.itemKeys = List.copyOf(itemKeys);
+        this.counters = Objects.requireNonNull(counters, "counters == null");
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        listener.started(itemKeys.size(), ledger.countCreated(athleteId, itemKeys));
+        onCalendarAtStart = ledger.countCreated(athleteId, itemKeys);
+        newlyAtStart = counters.newlyOnCalendarCount();
+        listener.started(itemKeys.size(), onCalendarAtStart);
     }
 
     @Override
@@ -53,7 +63,7 @@ public final class ImportProgressListener implements StepExecutionListener, Chun
                 .max(Comparator.naturalOrder())
                 .orElseThrow();
         // Ledger writes are already committed, so the count is final for this chunk.
-        int onCalendar = ledger.countCreated(athleteId, itemKeys);
+        int onCalendar = onCalendarAtStart + counters.newlyOnCalendarCount() - newlyAtStart;
         Runnable report = () -> listener.chunkWritten(onCalendar, itemKeys.size(), lastDay);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
