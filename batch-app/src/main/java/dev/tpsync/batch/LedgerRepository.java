@@ -131,17 +131,30 @@ public final class LedgerRepository {
 
     /** Records that a create for this workout is about to be sent. Fails if the key already has a row. */
     public void insertPending(long athleteId, String planHash, String itemKey, PlannedWorkout workout) {
+        insertPendingAll(athleteId, planHash, Map.of(itemKey, workout));
+    }
+
+    /**
+     * Records, in one transaction, that creates for these workouts (item key → workout) are about to be
+     * sent. Fails, inserting nothing, if any key already has a row.
+     */
+    public void insertPendingAll(long athleteId, String planHash, Map<String, PlannedWorkout> workouts) {
+        if (workouts.isEmpty()) {
+            return;
+        }
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
-        MapSqlParameterSource p = new MapSqlParameterSource("athlete", athleteId)
-                .addValue("key", itemKey)
-                .addValue("plan", planHash)
-                .addValue("day", workout.date())
-                .addValue("sport", workout.sport().typeId())
-                .addValue("title", workout.title())
-                .addValue("hash", workout.contentHash())
-                .addValue("now", now);
-        inOwnTransaction(() -> jdbc.update("INSERT INTO TPSYNC_LEDGER (" + COLUMNS + ") VALUES "
-                + "(:athlete, :key, :plan, :day, :sport, :title, :hash, 'PENDING', NULL, :now, :now)", p));
+        MapSqlParameterSource[] rows = workouts.entrySet().stream()
+                .map(e -> new MapSqlParameterSource("athlete", athleteId)
+                        .addValue("key", e.getKey())
+                        .addValue("plan", planHash)
+                        .addValue("day", e.getValue().date())
+                        .addValue("sport", e.getValue().sport().typeId())
+                        .addValue("title", e.getValue().title())
+                        .addValue("hash", e.getValue().contentHash())
+                        .addValue("now", now))
+                .toArray(MapSqlParameterSource[]::new);
+        inOwnTransaction(() -> jdbc.batchUpdate("INSERT INTO TPSYNC_LEDGER (" + COLUMNS + ") VALUES "
+                + "(:athlete, :key, :plan, :day, :sport, :title, :hash, 'PENDING', NULL, :now, :now)", rows).length);
     }
 
     /** Marks the row CREATED with TrainingPeaks' workout ID. */
@@ -159,9 +172,17 @@ public final class LedgerRepository {
 
     /** Removes a PENDING row after a create that certainly did not happen; CREATED rows are never removed. */
     public void deletePending(long athleteId, String itemKey) {
-        MapSqlParameterSource p = new MapSqlParameterSource("athlete", athleteId).addValue("key", itemKey);
-        inOwnTransaction(() -> jdbc.update(
-                "DELETE FROM TPSYNC_LEDGER WHERE athlete_id = :athlete AND item_key = :key AND state = 'PENDING'", p));
+        deletePendingAll(athleteId, List.of(itemKey));
+    }
+
+    /** Removes, in one transaction, PENDING rows whose creates were never sent; CREATED rows are never removed. */
+    public void deletePendingAll(long athleteId, Collection<String> itemKeys) {
+        if (itemKeys.isEmpty()) {
+            return;
+        }
+        MapSqlParameterSource p = new MapSqlParameterSource("athlete", athleteId).addValue("keys", itemKeys);
+        inOwnTransaction(() -> jdbc.update("DELETE FROM TPSYNC_LEDGER WHERE athlete_id = :athlete "
+                + "AND item_key IN (:keys) AND state = 'PENDING'", p));
     }
 
     private int inOwnTransaction(java.util.function.IntSupplier work) {

@@ -9,11 +9,13 @@ import dev.tpsync.client.CreatedWorkout;
 import dev.tpsync.client.NewWorkout;
 import dev.tpsync.client.TpApi;
 import dev.tpsync.client.TpApiException;
+import dev.tpsync.core.plan.PlannedWorkout;
 import java.io.InterruptedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,9 +39,11 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  *       ID is not yet in the ledger for this athlete: the row becomes CREATED with that ID and the
  *       item counts as already present. A listed workout is adopted by at most one row; the writer
  *       never changes or deletes anything on the calendar.</li>
- *   <li>Then, in chunk order: a CREATED row is counted as already present and nothing is sent.
- *       Otherwise a PENDING row is inserted (committed) unless one is left over, the workout is
- *       POSTed, and the row becomes CREATED with the returned ID (committed).</li>
+ *   <li>Then: a CREATED row is counted as already present and nothing is sent. For the rest, PENDING
+ *       rows are inserted for the chunk's unsent workouts in one committed transaction; then, in chunk
+ *       order, each workout is POSTed and its row becomes CREATED with the returned ID, committed at
+ *       once. When the chunk fails part-way, the rows of workouts it never got to send are removed
+ *       again.</li>
  *   <li>If the POST fails with {@link TpApiException#outcomeUnknown()} (a lost response), that day
  *       is read back and a match adopted as above; without a match the POST is sent again, at most
  *       {@value #MAX_CREATE_ATTEMPTS} attempts in all, after which the last error is rethrown and the
@@ -109,14 +113,51 @@ public final class CalendarWriter implements ItemWriter<OutgoingWorkout> {
         }
         Set<String> adopted = adoptPending(pending);
 
+        List<OutgoingWorkout> toSend = new ArrayList<>();
+        Map<String, PlannedWorkout> fresh = new LinkedHashMap<>();
         for (OutgoingWorkout o : items) {
             String key = o.item().itemKey();
             LedgerEntry row = rows.get(key);
             if (row != null && row.state() == LedgerEntry.State.CREATED) {
                 counters.alreadyPresent();
             } else if (!adopted.contains(key)) {
-                create(o, row == null);
+                toSend.add(o);
+                if (row == null) {
+                    fresh.put(key, o.item().workout());
+                }
             }
+        }
+        if (toSend.isEmpty()) {
+            return;
+        }
+        options.stop().throwIfStopRequested();
+        ledger.insertPendingAll(athleteId, planHash, fresh);
+        int next = 0;
+        boolean sending = false;
+        try {
+            for (; next < toSend.size(); next++) {
+                sending = false;
+                options.stop().throwIfStopRequested();
+                sending = true;
+                create(toSend.get(next));
+            }
+        } catch (RuntimeException | Error e) {
+            forgetUnsent(toSend.subList(sending ? next + 1 : next, toSend.size()), fresh, e);
+            throw e;
+        }
+    }
+
+    /**
+     * After a failure, removes the rows this write inserted for workouts it never got to send, so the
+     * next run does not read their days back for nothing. Rows left over from earlier runs stay.
+     */
+    private void forgetUnsent(List<OutgoingWorkout> unsent, Map<String, PlannedWorkout> fresh, Throwable failure) {
+        List<String> keys = unsent.stream().map(o -> o.item().itemKey()).filter(fresh::containsKey).toList();
+        try {
+            ledger.deletePendingAll(athleteId, keys);
+        } catch (RuntimeException cleanupFailed) {
+            // Harmless: a PENDING row only costs one read-back on the next run.
+            failure.addSuppressed(cleanupFailed);
         }
     }
 
@@ -143,12 +184,9 @@ public final class CalendarWriter implements ItemWriter<OutgoingWorkout> {
         return adopted;
     }
 
-    private void create(OutgoingWorkout o, boolean needsRow) {
+    /** Sends one create whose ledger row is PENDING, settling the row however the call ends. */
+    private void create(OutgoingWorkout o) {
         String key = o.item().itemKey();
-        options.stop().throwIfStopRequested();
-        if (needsRow) {
-            ledger.insertPending(athleteId, planHash, key, o.item().workout());
-        }
         boolean mayHaveLanded = false;
         TpApiException last = null;
         for (int attempt = 1; attempt <= MAX_CREATE_ATTEMPTS; attempt++) {
