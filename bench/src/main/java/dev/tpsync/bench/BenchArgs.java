@@ -33,7 +33,7 @@ final class BenchArgs {
               --cli-jar PATH         (default cli/target/tpsync.jar)
               --cli-small N          (default 1000)
               --cli-large N          (default 100000)
-              --cli-rate R           the CLI's --rate, at most 20 (default 20)
+              --cli-rate R           the CLI's --rate, at most 100 (default 20)
               --cli-window S         stop a CLI run after S seconds (default 60; the small run gets N/rate+60)
               --cli-java-opts "..."  JVM options for the CLI process (default none)
              sandbox
