@@ -35,7 +35,8 @@ final class BenchArgs {
               --cli-large N          (default 100000)
               --cli-rate R           the CLI's --rate, at most 100 (default 20)
               --cli-window S         stop a CLI run after S seconds (default 60; the small run gets N/rate+60)
-              --cli-java-opts "..."  JVM options for the CLI process (default none)
+              --cli-java-opts "..."  JVM options for the CLI process (default: the ./tpsync launcher's,
+                                     "-XX:+UseSerialGC -Xmx512m"; "" for the JVM's own defaults)
              sandbox
               --sandbox-nodelay B    true (default): set sun.net.httpserver.nodelay=true in this JVM, so the JDK
                                      HTTP server under the sandbox sends small answers at once; false keeps the
@@ -59,7 +60,10 @@ final class BenchArgs {
     int cliLarge = 100_000;
     double cliRate = 20;
     int cliWindowSeconds = 60;
-    List<String> cliJavaOpts = List.of();
+    /** The options the {@code ./tpsync} launcher uses by default, so part d measures what users run. */
+    static final List<String> LAUNCHER_JAVA_OPTS = List.of("-XX:+UseSerialGC", "-Xmx512m");
+
+    List<String> cliJavaOpts = LAUNCHER_JAVA_OPTS;
     boolean sandboxNoDelay = true;
     Path out = Path.of("bench/target/bench-report.md");
     @Nullable Path workDir;
