@@ -12,11 +12,16 @@ import java.util.Objects;
  *                      the server may still be working on the request, and reading back at once
  *                      could miss a workout that is about to land (and create it a second time)
  * @param settleSleeper how that wait is spent (a real sleep in production)
+ * @param concurrency   creates in flight at once within a chunk, 1..{@value #MAX_CONCURRENCY}; 1 sends
+ *                      them one after the other. All of them share the client's rate limit, and a chunk
+ *                      smaller than this uses fewer threads
  */
-public record ImportOptions(StopSignal stop, Duration timeoutSettle, Sleeper settleSleeper) {
+public record ImportOptions(StopSignal stop, Duration timeoutSettle, Sleeper settleSleeper, int concurrency) {
 
     /** The default wait after a timed-out create before the read-back. */
     public static final Duration DEFAULT_TIMEOUT_SETTLE = Duration.ofSeconds(5);
+    /** The most creates one run may have in flight at once. */
+    public static final int MAX_CONCURRENCY = 8;
 
     public ImportOptions {
         Objects.requireNonNull(stop, "stop == null");
@@ -25,6 +30,14 @@ public record ImportOptions(StopSignal stop, Duration timeoutSettle, Sleeper set
         if (timeoutSettle.isNegative()) {
             throw new IllegalArgumentException("timeoutSettle must not be negative: " + timeoutSettle);
         }
+        if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+            throw new IllegalArgumentException("concurrency must be in 1.." + MAX_CONCURRENCY + ": " + concurrency);
+        }
+    }
+
+    /** Sequential creates (concurrency 1). */
+    public ImportOptions(StopSignal stop, Duration timeoutSettle, Sleeper settleSleeper) {
+        this(stop, timeoutSettle, settleSleeper, 1);
     }
 
     /** A fresh stop signal and the default settle wait, spent with a real sleep that a stop cuts short. */
@@ -39,6 +52,11 @@ public record ImportOptions(StopSignal stop, Duration timeoutSettle, Sleeper set
 
     /** The same options with another settle wait after timed-out creates. */
     public ImportOptions withTimeoutSettle(Duration settle, Sleeper sleeper) {
-        return new ImportOptions(stop, settle, sleeper);
+        return new ImportOptions(stop, settle, sleeper, concurrency);
+    }
+
+    /** The same options with up to {@code creates} creates in flight at once (1..{@value #MAX_CONCURRENCY}). */
+    public ImportOptions withConcurrency(int creates) {
+        return new ImportOptions(stop, timeoutSettle, settleSleeper, creates);
     }
 }

@@ -20,13 +20,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The whole import (engine, ledger, real TpClient) against the real sandbox while it misbehaves:
  * random 429s (all Retry-After forms), 503s, resets, lost POST responses and responses slower than
- * the client's read timeout. Client waits run in virtual time; only the few slow answers cost real
- * time.
+ * the client's read timeout, with creates sent one at a time and four at a time. Client waits run in
+ * virtual time; only the few slow answers cost real time.
  */
 class FaultInjectionImportTest {
 
@@ -40,9 +40,9 @@ class FaultInjectionImportTest {
     @TempDir
     Path home;
 
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {7L, 2026L})
-    void randomFaults_restartUntilComplete_everyWorkoutCreatedExactlyOnce(long seed) {
+    @ParameterizedTest(name = "seed {0}, concurrency {1}")
+    @CsvSource({"7, 1", "2026, 1", "7, 4", "2026, 4"})
+    void randomFaults_restartUntilComplete_everyWorkoutCreatedExactlyOnce(long seed, int concurrency) {
         Plan plan = SandboxImports.plan(300);
         VirtualClock time = new VirtualClock();
         FaultPlan faults = FaultPlan.random(seed, 0.05, 0.04, 0.03, 0.03, 0.006);
@@ -54,7 +54,7 @@ class FaultInjectionImportTest {
             for (int run = 0; run < MAX_RUNS && (last == null || last.outcome() != ImportResult.Outcome.COMPLETED); run++) {
                 try (TpClient client = SandboxImports.client(sandbox, time, seed + run).readTimeout(READ_TIMEOUT).build()) {
                     ImportOptions options = ImportOptions.defaults().withTimeoutSettle(SETTLE,
-                            d -> Thread.sleep(d.toMillis()));
+                            d -> Thread.sleep(d.toMillis())).withConcurrency(concurrency);
                     last = ImportEngine.run(request, client, ImportListener.NONE, options);
                     outcomes.add(last.outcome());
                 }

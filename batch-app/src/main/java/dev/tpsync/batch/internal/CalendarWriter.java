@@ -20,7 +20,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -66,11 +78,23 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * run to settle. The same exception may come out of the client when a stop cuts a retry wait
  * short; nothing of that call reached TrainingPeaks, so its PENDING row is removed.
  *
+ * <p>Concurrency ({@link ImportOptions#concurrency()} above 1): the ledger lookup, the read-back of
+ * PENDING rows and the one PENDING insert stay on the step thread; only the chunk's creates are
+ * spread over up to that many worker threads of a pool this writer owns (closed with the Spring
+ * context). Each create settles its own row exactly as above. Workouts that a read-back could mistake
+ * for each other (same day, sport and title) are sent by one worker in chunk order, so a read-back
+ * after a lost response never sees a sibling's create that is still in flight. When a create fails,
+ * no new create is started; those in flight finish and settle their rows, the rows of workouts never
+ * sent are removed, and the first failure is rethrown with the later ones suppressed. The stop signal
+ * is checked before each create. All requests go through the one {@link TpApi}, so its rate limit
+ * holds for all workers together. With concurrency 1 no pool exists and the creates are sent one
+ * after the other on the step thread, in chunk order.
+ *
  * <p>Retries: the client already retries transient failures; this writer only repeats POSTs whose
  * outcome it verified to be "not created", and the step is not fault-tolerant, so retries never
- * multiply across layers. Not thread-safe: one step thread only.
+ * multiply across layers. {@link #write} is called by one step thread at a time.
  */
-public final class CalendarWriter implements ItemWriter<OutgoingWorkout> {
+public final class CalendarWriter implements ItemWriter<OutgoingWorkout>, AutoCloseable {
 
     /** POST attempts per workout when responses keep getting lost. */
     static final int MAX_CREATE_ATTEMPTS = 5;
@@ -81,6 +105,8 @@ public final class CalendarWriter implements ItemWriter<OutgoingWorkout> {
     private final long athleteId;
     private final String planHash;
     private final ImportOptions options;
+    /** Worker threads for concurrent creates; null when creates are sent one after the other. */
+    private final @Nullable ExecutorService creators;
 
     public CalendarWriter(TpApi api, LedgerRepository ledger, RunCounters counters, long athleteId, String planHash) {
         this(api, ledger, counters, athleteId, planHash, ImportOptions.defaults());
@@ -94,6 +120,25 @@ public final class CalendarWriter implements ItemWriter<OutgoingWorkout> {
         this.counters = Objects.requireNonNull(counters, "counters == null");
         this.athleteId = athleteId;
         this.planHash = Objects.requireNonNull(planHash, "planHash == null");
+        this.creators = options.concurrency() > 1 ? creatorPool(options.concurrency()) : null;
+    }
+
+    /** Releases the worker threads of concurrent creates, if any; a write never runs at the same time. */
+    @Override
+    public void close() {
+        if (creators != null) {
+            creators.shutdown();
+        }
+    }
+
+    private static ExecutorService creatorPool(int threads) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, "tpsync-create-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        return new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), factory);
     }
 
     @Override
@@ -132,6 +177,10 @@ public final class CalendarWriter implements ItemWriter<OutgoingWorkout> {
         }
         options.stop().throwIfStopRequested();
         ledger.insertPendingAll(athleteId, planHash, fresh);
+        if (creators != null) {
+            sendConcurrently(toSend, fresh, creators);
+            return;
+        }
         int next = 0;
         boolean sending = false;
         try {
@@ -144,6 +193,124 @@ public final class CalendarWriter implements ItemWriter<OutgoingWorkout> {
         } catch (RuntimeException | Error e) {
             forgetUnsent(toSend.subList(sending ? next + 1 : next, toSend.size()), fresh, e);
             throw e;
+        }
+    }
+
+    /**
+     * Sends the creates of {@code toSend} (rows already PENDING) on up to {@code concurrency} workers.
+     * Returns when every create started has settled; throws the first failure after removing the rows
+     * of workouts never sent.
+     */
+    private void sendConcurrently(List<OutgoingWorkout> toSend, Map<String, PlannedWorkout> fresh, ExecutorService pool) {
+        Queue<List<Integer>> groups = new ConcurrentLinkedQueue<>(lookAlikeGroups(toSend));
+        boolean[] started = new boolean[toSend.size()];   // each index written by one worker, read after get()
+        Failures failures = new Failures();
+        int workers = Math.min(options.concurrency(), groups.size());
+        List<Future<?>> running = new ArrayList<>(workers);
+        try {
+            for (int w = 0; w < workers; w++) {
+                running.add(pool.submit(() -> sendGroups(toSend, groups, started, failures)));
+            }
+        } catch (RejectedExecutionException e) {
+            failures.add(e);
+        }
+        awaitAll(running, failures);
+        Throwable first = failures.first();
+        if (first == null) {
+            return;
+        }
+        List<OutgoingWorkout> unsent = new ArrayList<>();
+        for (int i = 0; i < toSend.size(); i++) {
+            if (!started[i]) {
+                unsent.add(toSend.get(i));
+            }
+        }
+        forgetUnsent(unsent, fresh, first);
+        if (first instanceof RuntimeException r) {
+            throw r;
+        }
+        if (first instanceof Error err) {
+            throw err;
+        }
+        throw new IllegalStateException("a create failed", first);
+    }
+
+    /** One worker: takes groups until none is left or a create failed; checks the stop before each create. */
+    private void sendGroups(List<OutgoingWorkout> toSend, Queue<List<Integer>> groups, boolean[] started,
+                            Failures failures) {
+        List<Integer> group;
+        while (!failures.any() && (group = groups.poll()) != null) {
+            for (int i : group) {
+                if (failures.any()) {
+                    return;
+                }
+                try {
+                    options.stop().throwIfStopRequested();
+                    started[i] = true;
+                    create(toSend.get(i));
+                } catch (Throwable t) {
+                    failures.add(t);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Waits for every worker without being interruptible: a worker's create must settle its ledger row. */
+    private static void awaitAll(List<Future<?>> running, Failures failures) {
+        boolean interrupted = false;
+        for (Future<?> f : running) {
+            while (true) {
+                try {
+                    f.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    failures.add(new ImportStoppedException());   // start nothing more; in-flight creates finish
+                } catch (ExecutionException e) {
+                    failures.add(Objects.requireNonNullElse(e.getCause(), e));
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Indices of {@code toSend} grouped by what a read-back matches on (day, sport, title), each group
+     * in chunk order, groups in the order of their first member.
+     */
+    private static List<List<Integer>> lookAlikeGroups(List<OutgoingWorkout> toSend) {
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < toSend.size(); i++) {
+            NewWorkout body = toSend.get(i).body();
+            String key = body.workoutDay() + "|" + body.workoutTypeValueId() + "|" + body.title().strip();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+        }
+        return new ArrayList<>(groups.values());
+    }
+
+    /** The failures of one concurrent chunk: the first one in time, with later ones suppressed in it. */
+    private static final class Failures {
+        private final AtomicReference<@Nullable Throwable> first = new AtomicReference<>();
+
+        void add(Throwable t) {
+            if (!first.compareAndSet(null, t)) {
+                Throwable primary = Objects.requireNonNull(first.get());
+                if (primary != t) {
+                    primary.addSuppressed(t);
+                }
+            }
+        }
+
+        boolean any() {
+            return first.get() != null;
+        }
+
+        @Nullable Throwable first() {
+            return first.get();
         }
     }
 
