@@ -19,6 +19,14 @@ interface EngineRunner {
         return run(request, api, listener);
     }
 
+    /**
+     * Runs with a stop signal and up to {@code concurrency} creates in flight at once (1 = one after
+     * the other); fakes that ignore it keep the shorter forms.
+     */
+    default ImportResult run(ImportRequest request, TpApi api, ImportListener listener, StopSignal stop, int concurrency) {
+        return run(request, api, listener, stop);
+    }
+
     static EngineRunner standard() {
         // ImportEngine (and Spring behind it) is referenced only inside the methods, so it loads only when an import runs.
         return new EngineRunner() {
@@ -30,6 +38,12 @@ interface EngineRunner {
             @Override
             public ImportResult run(ImportRequest request, TpApi api, ImportListener listener, StopSignal stop) {
                 return ImportEngine.run(request, api, listener, ImportOptions.withStop(stop));
+            }
+
+            @Override
+            public ImportResult run(ImportRequest request, TpApi api, ImportListener listener, StopSignal stop,
+                                    int concurrency) {
+                return ImportEngine.run(request, api, listener, ImportOptions.withStop(stop).withConcurrency(concurrency));
             }
         };
     }

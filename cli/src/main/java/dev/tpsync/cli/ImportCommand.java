@@ -1,5 +1,6 @@
 package dev.tpsync.cli;
 
+import dev.tpsync.batch.ImportOptions;
 import dev.tpsync.batch.ImportRequest;
 import dev.tpsync.batch.ImportResult;
 import dev.tpsync.client.TpApi;
@@ -84,6 +85,7 @@ final class ImportCommand implements Callable<Integer> {
     static final int DEFAULT_CHUNK_SIZE = 10;
     static final int MAX_CHUNK_SIZE = 1000;
     static final double MAX_RATE = 100;
+    static final int MAX_CONCURRENCY = ImportOptions.MAX_CONCURRENCY;
     static final Duration SHORT_TOKEN_LIFE = Duration.ofMinutes(5);
     static final Duration SANDBOX_TOKEN_LIFETIME = Duration.ofHours(1);
 
@@ -150,12 +152,14 @@ final class ImportCommand implements Callable<Integer> {
 
     double rate = 4;
 
-    @Option(order = 9, names = "--max-wait", paramLabel = "DURATION", defaultValue = "10m", converter = Durations.Converter.class,
+    int concurrency = 1;
+
+    @Option(order = 10, names = "--max-wait", paramLabel = "DURATION", defaultValue = "10m", converter = Durations.Converter.class,
             description = "How long to keep retrying while TrainingPeaks is unavailable before stopping "
                     + "(default: ${DEFAULT-VALUE}; e.g. 90s, 10m, 1h, PT30M).")
     Duration maxWait = Duration.ofMinutes(10);
 
-    @Option(order = 10, names = "--debug", description = "Print full stack traces for unexpected failures.")
+    @Option(order = 11, names = "--debug", description = "Print full stack traces for unexpected failures.")
     boolean debug;
 
     private final Interruption interruption;
@@ -188,6 +192,17 @@ final class ImportCommand implements Callable<Integer> {
                     "Invalid value for option '--rate': " + value + " is not in (0, " + (int) MAX_RATE + "] requests per second");
         }
         rate = value;
+    }
+
+    @Option(order = 9, names = "--concurrency", paramLabel = "N", defaultValue = "1",
+            description = "Creates in flight at once, 1..8 (default: ${DEFAULT-VALUE}); all share --rate, "
+                    + "and at most --chunk-size of them run at once.")
+    void setConcurrency(int value) {
+        if (value < 1 || value > MAX_CONCURRENCY) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--concurrency': " + value + " is not in 1.." + MAX_CONCURRENCY);
+        }
+        concurrency = value;
     }
 
     @Override
@@ -549,7 +564,7 @@ final class ImportCommand implements Callable<Integer> {
         ImportResult result;
         try {
             interruption.importStarting();
-            result = deps.engine().run(request, api, progress, interruption.stopSignal());
+            result = deps.engine().run(request, api, progress, interruption.stopSignal(), concurrency);
         } finally {
             progress.finish();
         }

@@ -4,6 +4,7 @@ import dev.tpsync.batch.ImportListener;
 import dev.tpsync.batch.ImportRequest;
 import dev.tpsync.batch.ImportResult;
 import dev.tpsync.batch.ImportResult.Outcome;
+import dev.tpsync.batch.StopSignal;
 import dev.tpsync.client.CalendarWorkout;
 import dev.tpsync.client.CreatedWorkout;
 import dev.tpsync.client.NewWorkout;
@@ -241,6 +242,7 @@ final class CliHarness {
     /** Replays progress events to the listener, then returns the configured result. */
     static final class FakeEngine implements EngineRunner {
         final List<ImportRequest> requests = new ArrayList<>();
+        final List<Integer> concurrencies = new ArrayList<>();
         final List<int[]> chunks = new ArrayList<>();
         int alreadyAtStart;
         @Nullable ImportResult result;
@@ -258,6 +260,13 @@ final class CliHarness {
                 listener.chunkWritten(chunk[0], total, LocalDate.of(2026, 3, 1).plusDays(chunk[0]));
             }
             return result != null ? result : CliHarness.result(Outcome.COMPLETED, total, total, 0, total, null);
+        }
+
+        @Override
+        public ImportResult run(ImportRequest request, TpApi api, ImportListener listener, StopSignal stop,
+                                int concurrency) {
+            concurrencies.add(concurrency);
+            return run(request, api, listener);
         }
     }
 

@@ -87,6 +87,28 @@ class EndToEndImportTest {
     }
 
     @Test
+    void withConcurrencyFour_anExpiredTokenStopsWith75_andTheRerunFinishesExactlyOnce() throws IOException {
+        String[] args = Stream.concat(Stream.of(importArgs()), Stream.of("--concurrency", "4")).toArray(String[]::new);
+        Run first = run(sandbox.issueToken(Duration.ofHours(1), 61), args);
+
+        assertThat(first.exit).as(first.output()).isEqualTo(ExitCodes.RESUMABLE);
+        assertThat(first.output()).contains("60 of 150 workouts are on the calendar").contains("--concurrency 4");
+        assertThat(sandbox.workouts()).hasSize(60);
+
+        Run second = run(sandbox.issueToken(Duration.ofHours(1)), args);
+
+        assertThat(second.exit).as(second.output()).isEqualTo(ExitCodes.OK);
+        assertThat(second.output()).contains("created now:     90").contains("already present: 0");
+        assertEveryPlanRowIsOnTheCalendarExactlyOnce();
+        // The creates in flight when the token ran out were refused too; none was sent again after it landed.
+        assertThat(posts().stream().filter(r -> r.status() == 200).count()).isEqualTo(150);
+        assertThat(posts().stream().filter(r -> r.status() == 401).count()).isBetween(1L, 4L);
+        assertThat(sandbox.requests()).noneMatch(r -> r.method().equals("GET") && r.status() == 200
+                && r.path().contains("/workouts/"));
+        assertThat(sandbox.violations()).isEmpty();
+    }
+
+    @Test
     void aCompletedImportIsUpToDateAndSendsNothing() throws IOException {
         String token = sandbox.issueToken(Duration.ofHours(1));
         assertThat(run(token, importArgs()).exit).isEqualTo(ExitCodes.OK);

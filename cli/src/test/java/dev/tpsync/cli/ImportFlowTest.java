@@ -87,6 +87,16 @@ class ImportFlowTest {
     }
 
     @Test
+    void concurrencyIsPassedToTheEngine_oneWhenNotGiven_andKeptInTheResumeCommand() {
+        assertThat(cli.run("import", "plan.csv")).isZero();
+        cli.engine.result = CliHarness.result(Outcome.INTERRUPTED, 10, 4, 0, 4, null);
+
+        assertThat(cli.run("import", "plan.csv", "--concurrency", "4")).isEqualTo(75);
+        assertThat(cli.engine.concurrencies).containsExactly(1, 4);
+        assertThat(cli.err()).contains(" import plan.csv --concurrency 4\n");
+    }
+
+    @Test
     void withoutStartTheAnchorIsThePlansFirstDay() {
         assertThat(cli.run("import", "plan.csv")).isZero();
         assertThat(cli.engine.requests.get(0).anchor()).isEqualTo(LocalDate.of(2026, 3, 2));

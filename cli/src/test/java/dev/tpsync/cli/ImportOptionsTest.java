@@ -28,6 +28,7 @@ class ImportOptionsTest {
         assertThat(command.planFile).isEqualTo(Path.of("plan.csv"));
         assertThat(command.chunkSize).isEqualTo(10);
         assertThat(command.rate).isEqualTo(4.0);
+        assertThat(command.concurrency).isEqualTo(1);
         assertThat(command.maxWait).isEqualTo(Duration.ofMinutes(10));
         assertThat(command.start).isNull();
         assertThat(command.athlete).isNull();
@@ -38,7 +39,7 @@ class ImportOptionsTest {
     void everyOptionIsRead() {
         ImportCommand command = parse("import", "my plan.csv", "--start", "2026-03-02", "--athlete", "42",
                 "--token-file", "tok.txt", "--chunk-size", "25", "--home", "/tmp/h", "--api-url", "http://127.0.0.1:9",
-                "--rate", "2.5", "--max-wait", "90s", "--debug");
+                "--rate", "2.5", "--concurrency", "4", "--max-wait", "90s", "--debug");
 
         assertThat(command.planFile).isEqualTo(Path.of("my plan.csv"));
         assertThat(command.start).isEqualTo(LocalDate.of(2026, 3, 2));
@@ -48,6 +49,7 @@ class ImportOptionsTest {
         assertThat(command.home).isEqualTo(Path.of("/tmp/h"));
         assertThat(command.apiUrl).isEqualTo("http://127.0.0.1:9");
         assertThat(command.rate).isEqualTo(2.5);
+        assertThat(command.concurrency).isEqualTo(4);
         assertThat(command.maxWait).isEqualTo(Duration.ofSeconds(90));
         assertThat(command.debug).isTrue();
     }
@@ -69,13 +71,25 @@ class ImportOptionsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"0", "9", "-1"})
+    void concurrencyOutsideOneToEightIsAUsageError(String value) {
+        int code = cli.run("import", "p.csv", "--concurrency", value);
+
+        assertThat(code).isEqualTo(64);
+        assertThat(cli.err()).contains("--concurrency", value, "1..8").contains("tpsync import --help");
+        assertThat(cli.plansRead).isZero();
+        assertThat(cli.engine.requests).isEmpty();
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--start|2026-13-01|YYYY-MM-DD",
         "--start|next monday|YYYY-MM-DD",
         "--max-wait|5x|90s, 10m",
         "--max-wait|0s|longer than zero",
         "--rate|0|requests per second",
-        "--rate|abc|--rate"
+        "--rate|abc|--rate",
+        "--concurrency|two|--concurrency"
     })
     void badOptionValuesAreUsageErrorsThatSayWhatIsExpected(String option, String value, String hint) {
         int code = cli.run("import", "p.csv", option, value);
