@@ -27,10 +27,12 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tpsync.core.credentials.BearerToken;
+import dev.tpsync.testing.VirtualClock;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -57,7 +59,7 @@ class TpClientTest {
              "athletes":[{"athleteId":3102415,"firstName":"Ada","lastName":"Lovelace"}]},
              "accountStatus":{"isAthlete":true,"isCoach":false}}""";
 
-    private final VirtualTime time = new VirtualTime();
+    private final VirtualClock time = VirtualClock.startingAt(Instant.parse("2026-03-02T10:00:00Z"));
     private final List<TpClient> clients = new ArrayList<>();
 
     @AfterEach
@@ -70,7 +72,7 @@ class TpClientTest {
                 .baseUrl(wm.baseUrl())
                 .credentials(new BearerToken(TOKEN))
                 .clock(time)
-                .sleeper(time)
+                .sleeper(time::sleep)
                 .random(new SplittableRandom(1));
     }
 

@@ -3,6 +3,7 @@ package dev.tpsync.sandbox;
 import static dev.tpsync.sandbox.SandboxHttp.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tpsync.testing.VirtualClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 class AccountsTest {
 
     // 03:00 UTC on 4 June is still 3 June at TrainingPeaks (UTC-6).
-    private final SandboxHttp.MutableClock clock = new SandboxHttp.MutableClock(Instant.parse("2026-06-04T03:00:00Z"));
+    private final VirtualClock clock = VirtualClock.startingAt(Instant.parse("2026-06-04T03:00:00Z"));
     private TpSandbox sandbox;
     private SandboxHttp http;
 

@@ -2,6 +2,7 @@ package dev.tpsync.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tpsync.testing.VirtualClock;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 class AuthTest {
 
     private static final String USER = "/users/v3/user";
-    private final SandboxHttp.MutableClock clock = new SandboxHttp.MutableClock(Instant.parse("2026-06-03T12:00:00Z"));
+    private final VirtualClock clock = VirtualClock.startingAt(Instant.parse("2026-06-03T12:00:00Z"));
     private TpSandbox sandbox;
 
     private TpSandbox start(SandboxConfig config) {

@@ -4,6 +4,7 @@ import static dev.tpsync.sandbox.SandboxHttp.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tpsync.testing.VirtualClock;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class FaultInjectionTest {
 
-    private final SandboxHttp.MutableClock clock = new SandboxHttp.MutableClock(Instant.parse("2026-06-03T12:00:00Z"));
+    private final VirtualClock clock = VirtualClock.startingAt(Instant.parse("2026-06-03T12:00:00Z"));
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
     private TpSandbox sandbox;
     private SandboxHttp http;
