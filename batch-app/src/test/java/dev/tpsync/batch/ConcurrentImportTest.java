@@ -5,17 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tpsync.batch.FakeTpApi.Fault;
 import dev.tpsync.client.CalendarWorkout;
 import dev.tpsync.client.CreatedWorkout;
+import dev.tpsync.client.ForwardingTpApi;
 import dev.tpsync.client.NewWorkout;
 import dev.tpsync.client.TpApi;
 import dev.tpsync.client.TpApiException;
 import dev.tpsync.client.TpClient;
-import dev.tpsync.client.TpUser;
 import dev.tpsync.core.plan.Plan;
 import dev.tpsync.core.plan.PlannedWorkout;
 import dev.tpsync.core.plan.Sport;
 import dev.tpsync.sandbox.RecordedRequest;
 import dev.tpsync.sandbox.SandboxConfig;
 import dev.tpsync.sandbox.TpSandbox;
+import dev.tpsync.testing.VirtualClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -111,7 +111,7 @@ class ConcurrentImportTest {
         FakeTpApi.Calendar calendar = new FakeTpApi.Calendar();
         FakeTpApi fake = new FakeTpApi(calendar);
         AtomicInteger creates = new AtomicInteger();
-        TpApi stopAfter13 = new Forwarding(fake) {
+        TpApi stopAfter13 = new ForwardingTpApi(fake) {
             @Override
             public CreatedWorkout createWorkout(long athleteId, NewWorkout workout) {
                 CreatedWorkout created = super.createWorkout(athleteId, workout);
@@ -178,20 +178,11 @@ class ConcurrentImportTest {
     @Test
     void concurrencyFour_sharesTheClientRateLimit_soTheSandboxLimitAtThatRateSendsNo429() {
         Plan sixty = SandboxImports.plan(60);
-        VirtualClock time = new VirtualClock();
-        AtomicBoolean started = new AtomicBoolean();
-        List<Long> arrivals = new CopyOnWriteArrayList<>();   // virtual time of each request
-        SandboxConfig config = SandboxConfig.defaults()
-                .rateLimit(5, 15)
-                .nanoTime(() -> {
-                    long now = time.nanoTime();
-                    if (started.get()) {
-                        arrivals.add(now);
-                    }
-                    return now;
-                });
+        VirtualClock time = VirtualClock.startingNow();
+        ArrivalTimes arrivals = new ArrivalTimes(time);
+        SandboxConfig config = SandboxConfig.defaults().rateLimit(5, 15).nanoTime(arrivals);
         try (TpSandbox sandbox = TpSandbox.start(config)) {
-            started.set(true);
+            arrivals.record();
             try (TpClient client = SandboxImports.client(sandbox, time, 1).rateLimit(5).build()) {
                 ImportRequest request = new ImportRequest(sixty, Path.of("p.csv"), SandboxImports.ANCHOR,
                         sandbox.athleteId(), home, 10);
@@ -205,8 +196,8 @@ class ConcurrentImportTest {
             List<RecordedRequest> log = sandbox.requests();
             assertThat(log).hasSize(60).allMatch(r -> r.method().equals("POST") && r.status() == 200);
             SandboxImports.assertCalendarHoldsPlanExactlyOnce(sandbox, sixty);
-            assertThat(arrivals).hasSameSizeAs(log);
-            List<Long> sorted = arrivals.stream().sorted().toList();
+            assertThat(arrivals.all()).hasSameSizeAs(log);
+            List<Long> sorted = arrivals.all().stream().sorted().toList();
             long second = Duration.ofSeconds(1).toNanos();
             for (long from : sorted) {
                 long inWindow = sorted.stream().filter(t -> t >= from && t < from + second).count();
@@ -232,7 +223,7 @@ class ConcurrentImportTest {
      * waits for the other (at most a few seconds, a safety net only), so overlap is certain when the
      * writer really sends concurrently and costs no sleep.
      */
-    private static final class Probe extends Forwarding {
+    private static final class Probe extends ForwardingTpApi {
         final CountDownLatch overlap = new CountDownLatch(2);
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicInteger maxInFlight = new AtomicInteger();
@@ -261,35 +252,6 @@ class ConcurrentImportTest {
             } finally {
                 inFlight.decrementAndGet();
             }
-        }
-    }
-
-    /** Forwards every call; tests override one. */
-    private static class Forwarding implements TpApi {
-        private final TpApi target;
-
-        Forwarding(TpApi target) {
-            this.target = target;
-        }
-
-        @Override
-        public TpUser currentUser() {
-            return target.currentUser();
-        }
-
-        @Override
-        public CreatedWorkout createWorkout(long athleteId, NewWorkout workout) {
-            return target.createWorkout(athleteId, workout);
-        }
-
-        @Override
-        public List<CalendarWorkout> listWorkouts(long athleteId, LocalDate start, LocalDate end) {
-            return target.listWorkouts(athleteId, start, end);
-        }
-
-        @Override
-        public void deleteWorkout(long athleteId, long workoutId) {
-            target.deleteWorkout(athleteId, workoutId);
         }
     }
 }

@@ -10,13 +10,12 @@ import dev.tpsync.sandbox.FaultPlan;
 import dev.tpsync.sandbox.RecordedRequest;
 import dev.tpsync.sandbox.SandboxConfig;
 import dev.tpsync.sandbox.TpSandbox;
+import dev.tpsync.testing.VirtualClock;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +43,7 @@ class FaultInjectionImportTest {
     @CsvSource({"7, 1", "2026, 1", "7, 4", "2026, 4"})
     void randomFaults_restartUntilComplete_everyWorkoutCreatedExactlyOnce(long seed, int concurrency) {
         Plan plan = SandboxImports.plan(300);
-        VirtualClock time = new VirtualClock();
+        VirtualClock time = VirtualClock.startingNow();
         FaultPlan faults = FaultPlan.random(seed, 0.05, 0.04, 0.03, 0.03, 0.006);
         SandboxConfig config = SandboxConfig.defaults().faultPlan(faults).slowResponseDelay(SLOW);
         try (TpSandbox sandbox = TpSandbox.start(config)) {
@@ -86,20 +85,11 @@ class FaultInjectionImportTest {
     @Test
     void serverRateLimitBelowTheClientRate_everyCreateLandsOnce_andEvery429IsWaitedOut() {
         Plan plan = SandboxImports.plan(500);
-        VirtualClock time = new VirtualClock();
-        AtomicBoolean started = new AtomicBoolean();
-        List<Long> arrivals = new CopyOnWriteArrayList<>();   // virtual time of each request, in arrival order
-        SandboxConfig config = SandboxConfig.defaults()
-                .rateLimit(5, 5)
-                .nanoTime(() -> {
-                    long now = time.nanoTime();
-                    if (started.get()) {
-                        arrivals.add(now);
-                    }
-                    return now;
-                });
+        VirtualClock time = VirtualClock.startingNow();
+        ArrivalTimes arrivals = new ArrivalTimes(time);
+        SandboxConfig config = SandboxConfig.defaults().rateLimit(5, 5).nanoTime(arrivals);
         try (TpSandbox sandbox = TpSandbox.start(config)) {
-            started.set(true);
+            arrivals.record();
             try (TpClient client = SandboxImports.client(sandbox, time, 1).rateLimit(20).build()) {
                 ImportResult result = ImportEngine.run(request(plan, sandbox.athleteId()), client, ImportListener.NONE);
 
@@ -112,10 +102,11 @@ class FaultInjectionImportTest {
             assertThat(log).filteredOn(r -> r.method().equals("POST") && r.status() == 200).hasSize(500);
             SandboxImports.assertCalendarHoldsPlanExactlyOnce(sandbox, plan);
             // The sandbox always announces at least one second; the client never came back sooner.
-            assertThat(arrivals).hasSameSizeAs(log);
+            List<Long> arrived = arrivals.all();
+            assertThat(arrived).hasSameSizeAs(log);
             for (int i = 0; i + 1 < log.size(); i++) {
                 if (log.get(i).status() == 429) {
-                    assertThat(arrivals.get(i + 1) - arrivals.get(i)).as("wait after the 429 of request %d", i + 1)
+                    assertThat(arrived.get(i + 1) - arrived.get(i)).as("wait after the 429 of request %d", i + 1)
                             .isGreaterThanOrEqualTo(Duration.ofSeconds(1).toNanos());
                 }
             }
@@ -125,7 +116,7 @@ class FaultInjectionImportTest {
     @Test
     void serviceThatStaysDown_endsUnavailable_withinThePatience_andLeavesNoLedgerRow() {
         Plan plan = SandboxImports.plan(20);
-        VirtualClock time = new VirtualClock();
+        VirtualClock time = VirtualClock.startingNow();
         SandboxConfig config = SandboxConfig.defaults().faultPlan(r -> Fault.serviceUnavailable());
         try (TpSandbox sandbox = TpSandbox.start(config);
              TpClient client = SandboxImports.client(sandbox, time, 3).maxWait(Duration.ofMinutes(2)).build()) {
@@ -148,10 +139,10 @@ class FaultInjectionImportTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        VirtualClock time = new VirtualClock();
+        VirtualClock time = VirtualClock.startingNow();
         try (TpClient client = TpClient.builder().baseUrl("http://127.0.0.1:" + port)
                 .credentials(new dev.tpsync.core.credentials.BearerToken("not-used"))
-                .clock(time).sleeper(time).maxWait(Duration.ofSeconds(30)).build()) {
+                .clock(time).sleeper(time::sleep).maxWait(Duration.ofSeconds(30)).build()) {
 
             ImportResult result = ImportEngine.run(request(SandboxImports.plan(5), 777L), client, ImportListener.NONE);
 

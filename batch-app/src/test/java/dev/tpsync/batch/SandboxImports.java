@@ -9,6 +9,7 @@ import dev.tpsync.core.plan.PlannedWorkout;
 import dev.tpsync.core.plan.Sport;
 import dev.tpsync.sandbox.SandboxWorkout;
 import dev.tpsync.sandbox.TpSandbox;
+import dev.tpsync.testing.VirtualClock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,7 +42,7 @@ final class SandboxImports {
                 .baseUrl(sandbox.baseUrl().toString())
                 .credentials(new BearerToken(sandbox.issueToken(Duration.ofHours(2))))
                 .clock(time)
-                .sleeper(time)
+                .sleeper(time::sleep)
                 .random(new java.util.Random(seed));
     }
 

@@ -2,21 +2,19 @@ package dev.tpsync.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tpsync.client.CalendarWorkout;
 import dev.tpsync.client.CreatedWorkout;
+import dev.tpsync.client.ForwardingTpApi;
 import dev.tpsync.client.NewWorkout;
 import dev.tpsync.client.TpApi;
 import dev.tpsync.client.TpClient;
-import dev.tpsync.client.TpUser;
 import dev.tpsync.core.plan.Plan;
 import dev.tpsync.sandbox.Fault;
 import dev.tpsync.sandbox.FaultPlan;
 import dev.tpsync.sandbox.RecordedRequest;
 import dev.tpsync.sandbox.SandboxConfig;
 import dev.tpsync.sandbox.TpSandbox;
+import dev.tpsync.testing.VirtualClock;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +33,7 @@ class StopImportTest {
         FakeTpApi.Calendar calendar = new FakeTpApi.Calendar();
         FakeTpApi fake = new FakeTpApi(calendar);
         AtomicInteger creates = new AtomicInteger();
-        TpApi stopAfter13 = new Delegating(fake) {
+        TpApi stopAfter13 = new ForwardingTpApi(fake) {
             @Override
             public CreatedWorkout createWorkout(long athleteId, NewWorkout workout) {
                 CreatedWorkout created = super.createWorkout(athleteId, workout);
@@ -70,7 +68,7 @@ class StopImportTest {
     @Test
     void stopDuringARetryWait_endsInterruptedAtOnce_andRemovesThePendingRowOfTheUnsentCreate() {
         StopSignal stop = new StopSignal();
-        VirtualClock time = new VirtualClock();
+        VirtualClock time = VirtualClock.startingNow();
         // The 6th POST meets a 503; the client then waits to retry, and the stop arrives during that wait.
         FaultPlan faults = FaultPlan.scripted().onPost(6, Fault.serviceUnavailable()).build();
         try (TpSandbox sandbox = TpSandbox.start(SandboxConfig.defaults().faultPlan(faults));
@@ -98,34 +96,5 @@ class StopImportTest {
 
     private ImportRequest request() {
         return new ImportRequest(plan, Path.of("p.csv"), SandboxImports.ANCHOR, 4242, home, 10);
-    }
-
-    /** Forwards every call; tests override one. */
-    private static class Delegating implements TpApi {
-        private final TpApi target;
-
-        Delegating(TpApi target) {
-            this.target = target;
-        }
-
-        @Override
-        public TpUser currentUser() {
-            return target.currentUser();
-        }
-
-        @Override
-        public CreatedWorkout createWorkout(long athleteId, NewWorkout workout) {
-            return target.createWorkout(athleteId, workout);
-        }
-
-        @Override
-        public List<CalendarWorkout> listWorkouts(long athleteId, LocalDate start, LocalDate end) {
-            return target.listWorkouts(athleteId, start, end);
-        }
-
-        @Override
-        public void deleteWorkout(long athleteId, long workoutId) {
-            target.deleteWorkout(athleteId, workoutId);
-        }
     }
 }
