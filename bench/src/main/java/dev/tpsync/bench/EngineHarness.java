@@ -4,12 +4,11 @@ import dev.tpsync.batch.ImportEngine;
 import dev.tpsync.batch.ImportListener;
 import dev.tpsync.batch.ImportRequest;
 import dev.tpsync.batch.ImportResult;
-import dev.tpsync.client.CalendarWorkout;
 import dev.tpsync.client.CreatedWorkout;
+import dev.tpsync.client.ForwardingTpApi;
 import dev.tpsync.client.NewWorkout;
 import dev.tpsync.client.TpApi;
 import dev.tpsync.client.TpClient;
-import dev.tpsync.client.TpUser;
 import dev.tpsync.core.credentials.BearerToken;
 import dev.tpsync.core.plan.Plan;
 import dev.tpsync.core.plan.PlanReadOptions;
@@ -21,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 
 /** Runs the real import engine (ImportEngine + TpClient) in this JVM against a sandbox and times it. */
 final class EngineHarness {
@@ -97,39 +95,23 @@ final class EngineHarness {
     }
 
     /** Passes every call through and adds up the time spent in createWorkout (one engine thread only). */
-    private static final class TimingApi implements TpApi {
-        private final TpApi delegate;
+    private static final class TimingApi extends ForwardingTpApi {
         long createNanos;
         int creates;
 
         TimingApi(TpApi delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public TpUser currentUser() {
-            return delegate.currentUser();
+            super(delegate);
         }
 
         @Override
         public CreatedWorkout createWorkout(long athleteId, NewWorkout workout) {
             long t = System.nanoTime();
             try {
-                return delegate.createWorkout(athleteId, workout);
+                return super.createWorkout(athleteId, workout);
             } finally {
                 createNanos += System.nanoTime() - t;
                 creates++;
             }
-        }
-
-        @Override
-        public List<CalendarWorkout> listWorkouts(long athleteId, LocalDate start, LocalDate end) {
-            return delegate.listWorkouts(athleteId, start, end);
-        }
-
-        @Override
-        public void deleteWorkout(long athleteId, long workoutId) {
-            delegate.deleteWorkout(athleteId, workoutId);
         }
     }
 }
