@@ -3,6 +3,7 @@ package dev.tpsync.cli;
 import java.io.Console;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,10 +25,29 @@ interface Terminal {
      */
     char @Nullable [] readSecret(String explanation, String prompt);
 
+    /** Reads a secret for {@link #readSecret}; returns null when there is no one to ask or input ended. */
+    @FunctionalInterface
+    interface SecretReader {
+        char @Nullable [] read(String explanation, String prompt);
+    }
+
     static Terminal system() {
         Console console = System.console();
         PrintWriter out = writer(System.out);
         PrintWriter err = writer(System.err);
+        return of(out, err, () -> console != null, (explanation, prompt) -> {
+            if (console == null) {
+                return null;
+            }
+            out.flush();
+            err.flush();
+            console.writer().println(explanation);
+            return console.readPassword("%s", prompt);
+        });
+    }
+
+    /** A terminal over the given writers; {@code interactive} is asked each time, so it may change. */
+    static Terminal of(PrintWriter out, PrintWriter err, BooleanSupplier interactive, SecretReader secrets) {
         return new Terminal() {
             @Override
             public PrintWriter out() {
@@ -41,18 +61,12 @@ interface Terminal {
 
             @Override
             public boolean interactive() {
-                return console != null;
+                return interactive.getAsBoolean();
             }
 
             @Override
             public char @Nullable [] readSecret(String explanation, String prompt) {
-                if (console == null) {
-                    return null;
-                }
-                out.flush();
-                err.flush();
-                console.writer().println(explanation);
-                return console.readPassword("%s", prompt);
+                return secrets.read(explanation, prompt);
             }
         };
     }

@@ -94,31 +94,12 @@ final class CliHarness {
     }
 
     private Terminal terminal() {
-        PrintWriter out = new PrintWriter(outBuffer, true);
-        PrintWriter err = new PrintWriter(errBuffer, true);
-        return new Terminal() {
-            @Override
-            public PrintWriter out() {
-                return out;
-            }
-
-            @Override
-            public PrintWriter err() {
-                return err;
-            }
-
-            @Override
-            public boolean interactive() {
-                return interactive;
-            }
-
-            @Override
-            public char @Nullable [] readSecret(String explanation, String prompt) {
-                promptCount++;
-                promptExplanation = explanation;
-                return interactive && promptAnswer != null ? promptAnswer.clone() : null;
-            }
-        };
+        return Terminal.of(new PrintWriter(outBuffer, true), new PrintWriter(errBuffer, true), () -> interactive,
+                (explanation, prompt) -> {
+                    promptCount++;
+                    promptExplanation = explanation;
+                    return interactive && promptAnswer != null ? promptAnswer.clone() : null;
+                });
     }
 
     private Environment environment() {

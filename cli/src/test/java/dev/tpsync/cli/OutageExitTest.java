@@ -3,23 +3,18 @@ package dev.tpsync.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tpsync.batch.ImportEngine;
-import dev.tpsync.client.Sleeper;
 import dev.tpsync.client.TpClient;
 import dev.tpsync.sandbox.Fault;
 import dev.tpsync.sandbox.RecordedRequest;
 import dev.tpsync.sandbox.SandboxConfig;
 import dev.tpsync.sandbox.TpSandbox;
+import dev.tpsync.testing.VirtualClock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,14 +31,14 @@ class OutageExitTest {
     @Test
     void serviceDownLongerThanMaxWait_exits75_printsTheResumeCommand_andRecordsNothing() throws Exception {
         CliHarness cli = new CliHarness();
-        VirtualTime time = new VirtualTime();
+        VirtualClock time = VirtualClock.startingNow();
         SandboxConfig config = SandboxConfig.defaults()
                 .faultPlan(r -> r.method().equals("POST") ? Fault.serviceUnavailable() : Fault.none());
         try (TpSandbox sandbox = TpSandbox.start(config)) {
             cli.env.put("TP_TOKEN", sandbox.issueToken(Duration.ofHours(1)));
             ApiFactory virtualTimeClient = (baseUrl, token, rate, maxWait) -> TpClient.builder()
                     .baseUrl(baseUrl).credentials(token).rateLimit(rate).maxWait(maxWait)
-                    .clock(time).sleeper(time)
+                    .clock(time).sleeper(time::sleep)
                     .build();
             CliDeps fakes = cli.deps();
             CliDeps deps = new CliDeps(fakes.plans(), fakes.credentials(), virtualTimeClient, EngineRunner.standard(),
@@ -72,36 +67,6 @@ class OutageExitTest {
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM TPSYNC_LEDGER")) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    /** Time that only moves when the client waits. */
-    private static final class VirtualTime extends Clock implements Sleeper {
-        private final Instant start = Instant.ofEpochSecond(Instant.now().getEpochSecond());
-        private final AtomicLong nanos = new AtomicLong();
-
-        @Override
-        public void sleep(Duration d) {
-            nanos.addAndGet(Math.max(0, d.toNanos()));
-        }
-
-        Duration elapsed() {
-            return Duration.ofNanos(nanos.get());
-        }
-
-        @Override
-        public Instant instant() {
-            return start.plusNanos(nanos.get());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
