@@ -110,17 +110,7 @@ class ConcurrentImportTest {
         StopSignal stop = new StopSignal();
         FakeTpApi.Calendar calendar = new FakeTpApi.Calendar();
         FakeTpApi fake = new FakeTpApi(calendar);
-        AtomicInteger creates = new AtomicInteger();
-        TpApi stopAfter13 = new ForwardingTpApi(fake) {
-            @Override
-            public CreatedWorkout createWorkout(long athleteId, NewWorkout workout) {
-                CreatedWorkout created = super.createWorkout(athleteId, workout);
-                if (creates.incrementAndGet() == 13) {
-                    stop.requestStop();
-                }
-                return created;
-            }
-        };
+        TpApi stopAfter13 = new StopAfterCreates(fake, 13, stop);
 
         ImportResult stopped = ImportEngine.run(request(10), stopAfter13, ImportListener.NONE,
                 ImportOptions.withStop(stop).withConcurrency(4));

@@ -2,9 +2,6 @@ package dev.tpsync.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tpsync.client.CreatedWorkout;
-import dev.tpsync.client.ForwardingTpApi;
-import dev.tpsync.client.NewWorkout;
 import dev.tpsync.client.TpApi;
 import dev.tpsync.client.TpClient;
 import dev.tpsync.core.plan.Plan;
@@ -15,7 +12,6 @@ import dev.tpsync.sandbox.SandboxConfig;
 import dev.tpsync.sandbox.TpSandbox;
 import dev.tpsync.testing.VirtualClock;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,17 +28,7 @@ class StopImportTest {
         StopSignal stop = new StopSignal();
         FakeTpApi.Calendar calendar = new FakeTpApi.Calendar();
         FakeTpApi fake = new FakeTpApi(calendar);
-        AtomicInteger creates = new AtomicInteger();
-        TpApi stopAfter13 = new ForwardingTpApi(fake) {
-            @Override
-            public CreatedWorkout createWorkout(long athleteId, NewWorkout workout) {
-                CreatedWorkout created = super.createWorkout(athleteId, workout);
-                if (creates.incrementAndGet() == 13) {
-                    stop.requestStop();   // as a shutdown hook would, while this request is in flight
-                }
-                return created;
-            }
-        };
+        TpApi stopAfter13 = new StopAfterCreates(fake, 13, stop);
 
         ImportResult stopped = ImportEngine.run(request(), stopAfter13, ImportListener.NONE, ImportOptions.withStop(stop));
 
