@@ -4,6 +4,7 @@ import dev.tpsync.core.credentials.AthleteIds;
 import dev.tpsync.core.credentials.BearerToken;
 import dev.tpsync.core.credentials.TokenParser;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,14 @@ import java.util.Optional;
 interface CredentialCodec {
 
     BearerToken parseToken(String pasted);
+
+    /**
+     * Like {@link #parseToken}, plus one note per copy mistake that was fixed on the way (a label,
+     * quotes, a missing or doubled {@code Bearer} space). Notes never contain the token.
+     */
+    default TokenParser.ParsedToken parseTokenWithNotes(String pasted) {
+        return new TokenParser.ParsedToken(parseToken(pasted), List.of());
+    }
 
     /** The token's expiry when it is a JWT carrying one; empty for opaque tokens. */
     Optional<Instant> expiry(BearerToken token);
@@ -25,6 +34,11 @@ interface CredentialCodec {
             @Override
             public BearerToken parseToken(String pasted) {
                 return TokenParser.parse(pasted);
+            }
+
+            @Override
+            public TokenParser.ParsedToken parseTokenWithNotes(String pasted) {
+                return TokenParser.parseWithNotes(pasted);
             }
 
             @Override

@@ -9,6 +9,7 @@ import dev.tpsync.client.TpClient;
 import dev.tpsync.client.TpUser;
 import dev.tpsync.core.credentials.BearerToken;
 import dev.tpsync.core.credentials.CredentialException;
+import dev.tpsync.core.credentials.TokenParser;
 import dev.tpsync.core.plan.InvalidPlanException;
 import dev.tpsync.core.plan.Plan;
 import dev.tpsync.core.plan.PlanProblem;
@@ -417,7 +418,11 @@ final class ImportCommand implements Callable<Integer> {
 
     private BearerToken parseToken(String pasted, String source) {
         try {
-            return deps.credentials().parseToken(pasted);
+            TokenParser.ParsedToken parsed = deps.credentials().parseTokenWithNotes(pasted);
+            for (String note : parsed.notes()) {
+                err().println("tpsync: note: " + safe(note));
+            }
+            return parsed.token();
         } catch (CredentialException e) {
             err().println("tpsync: the token from " + source + " is not usable: " + safe(e.getMessage()));
             err().println(FRESH_TOKEN_HOWTO);

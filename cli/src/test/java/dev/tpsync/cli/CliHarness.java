@@ -152,7 +152,15 @@ final class CliHarness {
     }
 
     /** Strips an optional {@code Bearer } prefix; "bad" inside means a copy mistake. */
+    /** Notes the fake parser reports for every token it accepts, as the real one does for copy mistakes. */
+    List<String> tokenNotes = List.of();
+
     final class FakeCodec implements CredentialCodec {
+        @Override
+        public dev.tpsync.core.credentials.TokenParser.ParsedToken parseTokenWithNotes(String pasted) {
+            return new dev.tpsync.core.credentials.TokenParser.ParsedToken(parseToken(pasted), tokenNotes);
+        }
+
         @Override
         public BearerToken parseToken(String pasted) {
             String t = pasted.strip();

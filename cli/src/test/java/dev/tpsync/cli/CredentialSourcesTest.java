@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,18 @@ class CredentialSourcesTest {
         assertThat(code).isZero();
         assertThat(cli.openedToken.token()).isEqualTo("from-file-token");
         assertThat(cli.promptCount).isZero();
+    }
+
+    @Test
+    void copyMistakesFixedByTheParserArePrintedAsNotes() {
+        cli.env.put("TP_TOKEN", "Bearer from-env-token");
+        cli.tokenNotes = List.of("Removed the quotes around the token.");
+
+        int code = cli.run("import", "p.csv");
+
+        assertThat(code).isZero();
+        assertThat(cli.err()).contains("tpsync: note: Removed the quotes around the token.");
+        assertThat(cli.openedToken.token()).isEqualTo("from-env-token");
     }
 
     @Test
