@@ -3,6 +3,7 @@ package dev.tpsync.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Last line of defence for the token: removes any known secret fragment from text before it is
@@ -13,13 +14,16 @@ final class Redactor {
 
     static final String MASK = "<redacted>";
     private static final int MIN_FRAGMENT = 8;
+    /** Words users paste around a token that are not secret (a header label, the scheme). */
+    private static final Set<String> PUBLIC_WORDS = Set.of("authorization", "authorization:", "bearer");
 
     private final List<String> secrets = new ArrayList<>();
 
     /** Remembers every long piece of what was pasted (split on spaces and quotes) as secret. */
     void addSecret(String pasted) {
         for (String piece : pasted.split("[\\s\"'`]+")) {
-            if (piece.length() >= MIN_FRAGMENT && !secrets.contains(piece)) {
+            if (piece.length() >= MIN_FRAGMENT && !secrets.contains(piece)
+                    && !PUBLIC_WORDS.contains(piece.toLowerCase(Locale.ROOT))) {
                 secrets.add(piece);
             }
         }

@@ -86,5 +86,7 @@ class SmallPartsTest {
 
         assertThat(redactor.redact("x abcdefgh12345678 y")).isEqualTo("x <redacted> y");
         assertThat(redactor.redact("Bearer")).isEqualTo("Bearer");
+        // The header label is not a secret, so notes that name it stay readable.
+        assertThat(redactor.redact("Removed the label \"Authorization:\"")).isEqualTo("Removed the label \"Authorization:\"");
     }
 }
