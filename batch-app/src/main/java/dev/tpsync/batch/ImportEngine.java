@@ -2,6 +2,8 @@ package dev.tpsync.batch;
 
 import dev.tpsync.batch.internal.ImportApplication;
 import dev.tpsync.batch.internal.ImportJobConfiguration;
+import dev.tpsync.batch.internal.Causes;
+import dev.tpsync.batch.internal.PlanIdentity;
 import dev.tpsync.batch.internal.RunCounters;
 import dev.tpsync.client.TpApi;
 import dev.tpsync.client.TpApiException;
@@ -98,10 +100,10 @@ public final class ImportEngine {
     }
 
     /** Identifying: athlete, plan hash, anchor. Non-identifying: plan file and chunk size. Never a credential. */
-    static JobParameters jobParameters(ImportRequest request) {
+    static JobParameters jobParameters(ImportRequest request, String planHash) {
         return new JobParametersBuilder()
                 .addLong("athleteId", request.athleteId(), true)
-                .addString("planHash", request.plan().contentHash(), true)
+                .addString("planHash", planHash, true)
                 .addString("anchor", request.anchor().toString(), true)
                 .addString("planFile", request.planFile().toString(), false)
                 .addLong("chunkSize", (long) request.chunkSize(), false)
@@ -145,8 +147,9 @@ public final class ImportEngine {
         JobRepository repository = context.getBean(JobRepository.class);
         LedgerRepository ledger = context.getBean(LedgerRepository.class);
         RunCounters counters = context.getBean(RunCounters.class);
+        PlanIdentity identity = context.getBean(PlanIdentity.class);
         Job job = context.getBean(ImportJobConfiguration.JOB_NAME, Job.class);
-        JobParameters params = jobParameters(request);
+        JobParameters params = jobParameters(request, identity.planHash());
 
         recoverStaleExecution(operator, repository, job.getName(), params);
 
@@ -154,17 +157,17 @@ public final class ImportEngine {
         try {
             execution = operator.start(job, params);
         } catch (JobInstanceAlreadyCompleteException e) {
-            return result(request, ImportResult.Outcome.UP_TO_DATE, counters, ledger, started, null);
+            return result(request, identity, ImportResult.Outcome.UP_TO_DATE, counters, ledger, started, null);
         } catch (JobExecutionAlreadyRunningException | JobRestartException | InvalidJobParametersException e) {
             throw new IllegalStateException("cannot start the import job for " + request.planFile() + ": "
                     + e.getMessage(), e);
         }
         return switch (execution.getStatus()) {
-            case COMPLETED -> result(request, ImportResult.Outcome.COMPLETED, counters, ledger, started, null);
-            case STOPPED -> result(request, ImportResult.Outcome.INTERRUPTED, counters, ledger, started, null);
+            case COMPLETED -> result(request, identity, ImportResult.Outcome.COMPLETED, counters, ledger, started, null);
+            case STOPPED -> result(request, identity, ImportResult.Outcome.INTERRUPTED, counters, ledger, started, null);
             default -> {
                 if (wasStopped(execution.getAllFailureExceptions())) {
-                    yield result(request, ImportResult.Outcome.INTERRUPTED, counters, ledger, started, null);
+                    yield result(request, identity, ImportResult.Outcome.INTERRUPTED, counters, ledger, started, null);
                 }
                 TpApiException cause = findApiFailure(execution.getAllFailureExceptions());
                 if (cause == null) {
@@ -172,7 +175,7 @@ public final class ImportEngine {
                     throw new IllegalStateException("import job ended " + execution.getStatus()
                             + " without a TrainingPeaks error (execution " + execution.getId() + ")", bug);
                 }
-                yield result(request, outcomeOf(cause), counters, ledger, started, cause);
+                yield result(request, identity, outcomeOf(cause), counters, ledger, started, cause);
             }
         };
     }
@@ -204,38 +207,23 @@ public final class ImportEngine {
     }
 
     private static boolean wasStopped(List<Throwable> failures) {
-        for (Throwable failure : failures) {
-            for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-                if (t instanceof ImportStoppedException) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return failures.stream().anyMatch(f -> Causes.find(f, ImportStoppedException.class) != null);
     }
 
     private static @Nullable TpApiException findApiFailure(List<Throwable> failures) {
-        for (Throwable failure : failures) {
-            for (Throwable t = failure; t != null; t = t.getCause()) {
-                if (t instanceof TpApiException api) {
-                    return api;
-                }
-                if (t.getCause() == t) {
-                    break;
-                }
-            }
-        }
-        return null;
+        return failures.stream().map(f -> Causes.find(f, TpApiException.class)).filter(Objects::nonNull)
+                .findFirst().orElse(null);
     }
 
-    private static ImportResult result(ImportRequest request, ImportResult.Outcome outcome, RunCounters counters,
-                                       LedgerRepository ledger, long started, @Nullable TpApiException cause) {
+    private static ImportResult result(ImportRequest request, PlanIdentity identity, ImportResult.Outcome outcome,
+                                       RunCounters counters, LedgerRepository ledger, long started,
+                                       @Nullable TpApiException cause) {
         Plan plan = request.plan();
         List<PlannedWorkout> workouts = plan.workouts();
         LocalDate first = workouts.stream().map(PlannedWorkout::date).min(Comparator.naturalOrder()).orElseThrow();
         LocalDate last = workouts.stream().map(PlannedWorkout::date).max(Comparator.naturalOrder()).orElseThrow();
         return new ImportResult(outcome, workouts.size(), counters.createdCount(), counters.alreadyPresentCount(),
-                ledger.countOnCalendar(request.athleteId(), plan), first, last,
+                ledger.countCreated(request.athleteId(), identity.itemKeys()), first, last,
                 Duration.ofNanos(System.nanoTime() - started), cause);
     }
 }

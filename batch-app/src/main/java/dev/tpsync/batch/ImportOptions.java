@@ -35,11 +35,6 @@ public record ImportOptions(StopSignal stop, Duration timeoutSettle, Sleeper set
         }
     }
 
-    /** Sequential creates (concurrency 1). */
-    public ImportOptions(StopSignal stop, Duration timeoutSettle, Sleeper settleSleeper) {
-        this(stop, timeoutSettle, settleSleeper, 1);
-    }
-
     /** A fresh stop signal and the default settle wait, spent with a real sleep that a stop cuts short. */
     public static ImportOptions defaults() {
         return withStop(new StopSignal());
@@ -47,7 +42,7 @@ public record ImportOptions(StopSignal stop, Duration timeoutSettle, Sleeper set
 
     /** The defaults with the given stop signal. */
     public static ImportOptions withStop(StopSignal stop) {
-        return new ImportOptions(stop, DEFAULT_TIMEOUT_SETTLE, stop.sleeper(Sleeper.REAL));
+        return new ImportOptions(stop, DEFAULT_TIMEOUT_SETTLE, stop.sleeper(Sleeper.REAL), 1);
     }
 
     /** The same options with another settle wait after timed-out creates. */

@@ -10,6 +10,8 @@ public final class ImportStoppedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public ImportStoppedException() {
-        super("the import was asked to stop", null, false, false);
+        // No stack trace (it is control flow), but suppression stays on: a failure of another worker at
+        // the same moment is attached to it rather than lost.
+        super("the import was asked to stop", null, true, false);
     }
 }

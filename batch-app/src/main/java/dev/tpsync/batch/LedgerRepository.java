@@ -67,15 +67,6 @@ public final class LedgerRepository {
 
     // ---- queries -------------------------------------------------------------------------------
 
-    /** The row for one plan workout of {@code athleteId}, if any. */
-    public Optional<LedgerEntry> find(long athleteId, String itemKey) {
-        List<LedgerEntry> rows = jdbc.query(
-                "SELECT " + COLUMNS + " FROM TPSYNC_LEDGER WHERE athlete_id = :athlete AND item_key = :key",
-                new MapSqlParameterSource("athlete", athleteId).addValue("key", itemKey),
-                LedgerRepository::mapRow);
-        return rows.stream().findFirst();
-    }
-
     /** The rows for the given keys of {@code athleteId}, by item key; keys without a row are absent. */
     public Map<String, LedgerEntry> findAll(long athleteId, Collection<String> itemKeys) {
         Map<String, LedgerEntry> found = new HashMap<>();
@@ -100,24 +91,18 @@ public final class LedgerRepository {
         return count;
     }
 
-    /** How many workouts of {@code plan} are on {@code athleteId}'s calendar, whichever import put them there. */
-    public int countOnCalendar(long athleteId, Plan plan) {
-        return countCreated(athleteId, plan.itemKeys());
-    }
-
-    /** Every workout ID tpsync created (or adopted) for {@code athleteId}. */
-    public Set<Long> workoutIds(long athleteId) {
-        return new HashSet<>(jdbc.queryForList(
-                "SELECT workout_id FROM TPSYNC_LEDGER WHERE athlete_id = :athlete AND workout_id IS NOT NULL",
-                new MapSqlParameterSource("athlete", athleteId), Long.class));
-    }
-
-    /** Whether {@code workoutId} is one tpsync created (or adopted) for {@code athleteId}. */
-    public boolean isKnownWorkoutId(long athleteId, long workoutId) {
-        Integer n = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM TPSYNC_LEDGER WHERE athlete_id = :athlete AND workout_id = :id",
-                new MapSqlParameterSource("athlete", athleteId).addValue("id", workoutId), Integer.class);
-        return n != null && n > 0;
+    /**
+     * Which of {@code workoutIds} (e.g. the workouts a read-back listed) already belong to a ledger row
+     * of {@code athleteId}; a read-back never adopts one of those for another row.
+     */
+    public Set<Long> ownedAmong(long athleteId, Collection<Long> workoutIds) {
+        Set<Long> owned = new HashSet<>();
+        for (List<Long> batch : batches(workoutIds)) {
+            owned.addAll(jdbc.queryForList(
+                    "SELECT workout_id FROM TPSYNC_LEDGER WHERE athlete_id = :athlete AND workout_id IN (:ids)",
+                    new MapSqlParameterSource("athlete", athleteId).addValue("ids", batch), Long.class));
+        }
+        return owned;
     }
 
     /** All rows of {@code athleteId}, by day then key. */
@@ -128,11 +113,6 @@ public final class LedgerRepository {
     }
 
     // ---- writes (each committed on its own) ----------------------------------------------------
-
-    /** Records that a create for this workout is about to be sent. Fails if the key already has a row. */
-    public void insertPending(long athleteId, String planHash, String itemKey, PlannedWorkout workout) {
-        insertPendingAll(athleteId, planHash, Map.of(itemKey, workout));
-    }
 
     /**
      * Records, in one transaction, that creates for these workouts (item key → workout) are about to be
@@ -190,9 +170,9 @@ public final class LedgerRepository {
         return n == null ? 0 : n;
     }
 
-    private static List<List<String>> batches(Collection<String> keys) {
-        List<String> all = new ArrayList<>(new HashSet<>(keys));
-        List<List<String>> out = new ArrayList<>();
+    private static <T> List<List<T>> batches(Collection<T> values) {
+        List<T> all = new ArrayList<>(new HashSet<>(values));
+        List<List<T>> out = new ArrayList<>();
         for (int i = 0; i < all.size(); i += IN_BATCH) {
             out.add(all.subList(i, Math.min(all.size(), i + IN_BATCH)));
         }

@@ -12,6 +12,7 @@ import dev.tpsync.client.TpApiException;
 import dev.tpsync.core.plan.PlannedWorkout;
 import java.io.InterruptedIOException;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -33,6 +34,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -108,10 +110,6 @@ public final class CalendarWriter implements ItemWriter<OutgoingWorkout>, AutoCl
     /** Worker threads for concurrent creates; null when creates are sent one after the other. */
     private final @Nullable ExecutorService creators;
 
-    public CalendarWriter(TpApi api, LedgerRepository ledger, RunCounters counters, long athleteId, String planHash) {
-        this(api, ledger, counters, athleteId, planHash, ImportOptions.defaults());
-    }
-
     public CalendarWriter(TpApi api, LedgerRepository ledger, RunCounters counters, long athleteId, String planHash,
                           ImportOptions options) {
         this.options = Objects.requireNonNull(options, "options == null");
@@ -177,44 +175,34 @@ public final class CalendarWriter implements ItemWriter<OutgoingWorkout>, AutoCl
         }
         options.stop().throwIfStopRequested();
         ledger.insertPendingAll(athleteId, planHash, fresh);
-        if (creators != null) {
-            sendConcurrently(toSend, fresh, creators);
-            return;
-        }
-        int next = 0;
-        boolean sending = false;
-        try {
-            for (; next < toSend.size(); next++) {
-                sending = false;
-                options.stop().throwIfStopRequested();
-                sending = true;
-                create(toSend.get(next));
-            }
-        } catch (RuntimeException | Error e) {
-            forgetUnsent(toSend.subList(sending ? next + 1 : next, toSend.size()), fresh, e);
-            throw e;
-        }
+        send(toSend, fresh);
     }
 
     /**
-     * Sends the creates of {@code toSend} (rows already PENDING) on up to {@code concurrency} workers.
-     * Returns when every create started has settled; throws the first failure after removing the rows
-     * of workouts never sent.
+     * Sends the creates of {@code toSend} (rows already PENDING): on the step thread in chunk order, or
+     * on up to {@code concurrency} workers, each taking whole look-alike groups. Returns when every
+     * create started has settled; throws the first failure after removing the rows of workouts never
+     * sent.
      */
-    private void sendConcurrently(List<OutgoingWorkout> toSend, Map<String, PlannedWorkout> fresh, ExecutorService pool) {
-        Queue<List<Integer>> groups = new ConcurrentLinkedQueue<>(lookAlikeGroups(toSend));
-        boolean[] started = new boolean[toSend.size()];   // each index written by one worker, read after get()
+    private void send(List<OutgoingWorkout> toSend, Map<String, PlannedWorkout> fresh) {
+        boolean[] started = new boolean[toSend.size()];   // each index written by one thread, read after it ends
         Failures failures = new Failures();
-        int workers = Math.min(options.concurrency(), groups.size());
-        List<Future<?>> running = new ArrayList<>(workers);
-        try {
-            for (int w = 0; w < workers; w++) {
-                running.add(pool.submit(() -> sendGroups(toSend, groups, started, failures)));
+        if (creators == null) {
+            List<Integer> inOrder = IntStream.range(0, toSend.size()).boxed().toList();
+            sendGroups(toSend, new ArrayDeque<>(List.of(inOrder)), started, failures);
+        } else {
+            Queue<List<Integer>> groups = new ConcurrentLinkedQueue<>(lookAlikeGroups(toSend));
+            int workers = Math.min(options.concurrency(), groups.size());
+            List<Future<?>> running = new ArrayList<>(workers);
+            try {
+                for (int w = 0; w < workers; w++) {
+                    running.add(creators.submit(() -> sendGroups(toSend, groups, started, failures)));
+                }
+            } catch (RejectedExecutionException e) {
+                failures.add(e);
             }
-        } catch (RejectedExecutionException e) {
-            failures.add(e);
+            awaitAll(running, failures);
         }
-        awaitAll(running, failures);
         Throwable first = failures.first();
         if (first == null) {
             return;
@@ -248,7 +236,7 @@ public final class CalendarWriter implements ItemWriter<OutgoingWorkout>, AutoCl
                     options.stop().throwIfStopRequested();
                     started[i] = true;
                     create(toSend.get(i));
-                } catch (Throwable t) {
+                } catch (RuntimeException | Error t) {
                     failures.add(t);
                     return;
                 }
@@ -286,7 +274,7 @@ public final class CalendarWriter implements ItemWriter<OutgoingWorkout>, AutoCl
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < toSend.size(); i++) {
             NewWorkout body = toSend.get(i).body();
-            String key = body.workoutDay() + "|" + body.workoutTypeValueId() + "|" + body.title().strip();
+            String key = Objects.requireNonNull(matchKey(body.workoutDay(), body.workoutTypeValueId(), body.title()));
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
         }
         return new ArrayList<>(groups.values());
@@ -337,14 +325,12 @@ public final class CalendarWriter implements ItemWriter<OutgoingWorkout>, AutoCl
         LocalDate from = pending.stream().map(o -> o.body().workoutDay()).min(Comparator.naturalOrder()).orElseThrow();
         LocalDate to = pending.stream().map(o -> o.body().workoutDay()).max(Comparator.naturalOrder()).orElseThrow();
         List<CalendarWorkout> calendar = api.listWorkouts(athleteId, from, to);
-        Set<Long> owned = ledger.workoutIds(athleteId);
+        Set<Long> owned = owned(calendar);
         for (OutgoingWorkout o : pending) {
             Optional<CalendarWorkout> match = findMatch(calendar, o.body(), owned);
             if (match.isPresent()) {
-                ledger.markCreated(athleteId, o.item().itemKey(), match.get().workoutId());
-                counters.newlyOnCalendar();
+                settled(o.item().itemKey(), match.get().workoutId(), counters::alreadyPresent);
                 owned.add(match.get().workoutId());
-                counters.alreadyPresent();
                 adopted.add(o.item().itemKey());
             }
         }
@@ -362,9 +348,7 @@ public final class CalendarWriter implements ItemWriter<OutgoingWorkout>, AutoCl
             }
             try {
                 CreatedWorkout created = api.createWorkout(athleteId, o.body());
-                ledger.markCreated(athleteId, key, created.workoutId());
-                counters.newlyOnCalendar();
-                counters.created();
+                settled(key, created.workoutId(), counters::created);
                 return;
             } catch (ImportStoppedException stopped) {
                 // Raised by a stop-aware sleeper while the client waited to retry: this call sent
@@ -386,17 +370,27 @@ public final class CalendarWriter implements ItemWriter<OutgoingWorkout>, AutoCl
                     settle();
                 }
                 LocalDate day = o.body().workoutDay();
-                Optional<CalendarWorkout> match = findMatch(api.listWorkouts(athleteId, day, day), o.body(),
-                        ledger.workoutIds(athleteId));
+                List<CalendarWorkout> listed = api.listWorkouts(athleteId, day, day);
+                Optional<CalendarWorkout> match = findMatch(listed, o.body(), owned(listed));
                 if (match.isPresent()) {
-                    ledger.markCreated(athleteId, key, match.get().workoutId());
-                    counters.newlyOnCalendar();
-                    counters.created();
+                    settled(key, match.get().workoutId(), counters::created);
                     return;
                 }
             }
         }
         throw Objects.requireNonNull(last);
+    }
+
+    /** Marks the row CREATED with TrainingPeaks' ID (committed at once) and counts it with {@code how}. */
+    private void settled(String itemKey, long workoutId, Runnable how) {
+        ledger.markCreated(athleteId, itemKey, workoutId);
+        counters.newlyOnCalendar();
+        how.run();
+    }
+
+    /** The IDs among {@code listed} that a ledger row already owns, so no second row adopts them. */
+    private Set<Long> owned(List<CalendarWorkout> listed) {
+        return ledger.ownedAmong(athleteId, listed.stream().map(CalendarWorkout::workoutId).toList());
     }
 
     /** The request may still be running at the server: give it a moment before reading back. */
@@ -413,15 +407,10 @@ public final class CalendarWriter implements ItemWriter<OutgoingWorkout>, AutoCl
     }
 
     private static boolean timedOut(Throwable e) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof InterruptedIOException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(e, InterruptedIOException.class) != null;
     }
 
-    /** A lost response, also when the client reports it wrapped (e.g. inside Unavailable). */
+    /** A lost response, also when the client reports it wrapped in another failure. */
     private static boolean outcomeUnknown(TpApiException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof TpApiException api && api.outcomeUnknown()) {
@@ -441,15 +430,19 @@ public final class CalendarWriter implements ItemWriter<OutgoingWorkout>, AutoCl
 
     /** The first listed workout with the same day, sport and title that no ledger row owns yet. */
     static Optional<CalendarWorkout> findMatch(List<CalendarWorkout> calendar, NewWorkout body, Set<Long> owned) {
+        String wanted = matchKey(body.workoutDay(), body.workoutTypeValueId(), body.title());
         return calendar.stream()
-                .filter(c -> c.workoutDay().equals(body.workoutDay()))
-                .filter(c -> c.workoutTypeValueId() != null && c.workoutTypeValueId() == body.workoutTypeValueId())
-                .filter(c -> sameTitle(c.title(), body.title()))
+                .filter(c -> wanted.equals(matchKey(c.workoutDay(), c.workoutTypeValueId(), c.title())))
                 .filter(c -> !owned.contains(c.workoutId()))
                 .findFirst();
     }
 
-    private static boolean sameTitle(@Nullable String listed, String sent) {
-        return listed != null && listed.strip().equals(sent.strip());
+    /**
+     * What a read-back matches a create on: day, sport and title (stripped). The same key groups the
+     * workouts that concurrent workers must send one after the other, so the two can never disagree.
+     * Null when the listed workout lacks a sport or title (it then matches nothing).
+     */
+    static @Nullable String matchKey(LocalDate day, @Nullable Integer sport, @Nullable String title) {
+        return sport == null || title == null ? null : day + "|" + sport + "|" + title.strip();
     }
 }

@@ -47,14 +47,19 @@ public class ImportJobConfiguration {
     }
 
     @Bean
+    PlanIdentity planIdentity(ImportRequest request) {
+        return PlanIdentity.of(request.plan());
+    }
+
+    @Bean
     RunCounters runCounters() {
         return new RunCounters();
     }
 
     @Bean
     @StepScope
-    PlanItemReader planReader(ImportRequest request) {
-        return new PlanItemReader(request.plan());
+    PlanItemReader planReader(ImportRequest request, PlanIdentity identity) {
+        return new PlanItemReader(request.plan(), identity.itemKeys());
     }
 
     @Bean
@@ -65,14 +70,14 @@ public class ImportJobConfiguration {
 
     @Bean
     CalendarWriter calendarWriter(TpApi api, LedgerRepository ledger, RunCounters counters, ImportRequest request,
-                                  ImportOptions options) {
-        return new CalendarWriter(api, ledger, counters, request.athleteId(), request.plan().contentHash(), options);
+                                  ImportOptions options, PlanIdentity identity) {
+        return new CalendarWriter(api, ledger, counters, request.athleteId(), identity.planHash(), options);
     }
 
     @Bean
     ImportProgressListener importProgressListener(ImportListener listener, LedgerRepository ledger,
-                                                  ImportRequest request, RunCounters counters) {
-        return new ImportProgressListener(listener, ledger, request.athleteId(), request.plan().itemKeys(), counters);
+                                                  ImportRequest request, PlanIdentity identity, RunCounters counters) {
+        return new ImportProgressListener(listener, ledger, request.athleteId(), identity.itemKeys(), counters);
     }
 
     @Bean

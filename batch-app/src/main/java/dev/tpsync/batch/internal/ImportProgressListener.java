@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -30,7 +29,6 @@ public final class ImportProgressListener implements StepExecutionListener, Chun
     private final List<String> itemKeys;
     private final RunCounters counters;
     private int onCalendarAtStart;
-    private int newlyAtStart;
 
     public ImportProgressListener(ImportListener listener, LedgerRepository ledger, long athleteId, List<String> itemKeys,
                                   RunCounters counters) {
@@ -44,13 +42,7 @@ public final class ImportProgressListener implements StepExecutionListener, Chun
     @Override
     public void beforeStep(StepExecution stepExecution) {
         onCalendarAtStart = ledger.countCreated(athleteId, itemKeys);
-        newlyAtStart = counters.newlyOnCalendarCount();
         listener.started(itemKeys.size(), onCalendarAtStart);
-    }
-
-    @Override
-    public ExitStatus afterStep(StepExecution stepExecution) {
-        return stepExecution.getExitStatus();
     }
 
     @Override
@@ -63,7 +55,7 @@ public final class ImportProgressListener implements StepExecutionListener, Chun
                 .max(Comparator.naturalOrder())
                 .orElseThrow();
         // Ledger writes are already committed, so the count is final for this chunk.
-        int onCalendar = onCalendarAtStart + counters.newlyOnCalendarCount() - newlyAtStart;
+        int onCalendar = onCalendarAtStart + counters.newlyOnCalendarCount();
         Runnable report = () -> listener.chunkWritten(onCalendar, itemKeys.size(), lastDay);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -22,9 +22,12 @@ public class PlanItemReader extends AbstractItemCountingItemStreamItemReader<Pla
     private final List<PlannedWorkout> workouts;
     private final List<String> keys;
 
-    public PlanItemReader(Plan plan) {
+    public PlanItemReader(Plan plan, List<String> itemKeys) {
+        if (itemKeys.size() != plan.workouts().size()) {
+            throw new IllegalArgumentException("one key per workout expected");
+        }
         this.workouts = plan.workouts();
-        this.keys = plan.itemKeys();
+        this.keys = List.copyOf(itemKeys);
         setName(NAME);
     }
 
@@ -34,7 +37,7 @@ public class PlanItemReader extends AbstractItemCountingItemStreamItemReader<Pla
         if (index >= workouts.size()) {
             return null;
         }
-        return new PlanItem(index, keys.get(index), workouts.get(index));
+        return new PlanItem(keys.get(index), workouts.get(index));
     }
 
     @Override
