@@ -197,7 +197,9 @@ public final class ImportEngine {
         if (e instanceof TpApiException.TokenExpired) {
             return ImportResult.Outcome.TOKEN_EXPIRED;
         }
-        if (e instanceof TpApiException.Unavailable || e instanceof TpApiException.RateLimited) {
+        // A transient failure (the same isRetryable() decision the client retries on) that outlasted the
+        // client's and the writer's attempts, e.g. answers lost five times in a row: a later rerun settles it.
+        if (e instanceof TpApiException.Unavailable || e.isRetryable()) {
             return ImportResult.Outcome.UNAVAILABLE;
         }
         if (e instanceof TpApiException.Forbidden) {

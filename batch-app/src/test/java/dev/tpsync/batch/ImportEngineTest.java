@@ -131,7 +131,7 @@ class ImportEngineTest {
     }
 
     @Test
-    void responsesLostOverAndOver_giveUpAfterFiveAttempts_andLeaveTheRowPending() throws Exception {
+    void responsesLostOverAndOver_giveUpAfterFiveAttempts_resumably_andLeaveTheRowPending() throws Exception {
         FakeTpApi api = new FakeTpApi().blindReadBack();
         for (int n = 3; n < 3 + 5; n++) {
             api.failCreate(n, Fault.LOST_RESPONSE);
@@ -139,7 +139,7 @@ class ImportEngineTest {
 
         ImportResult result = ImportEngine.run(request(10), api, ImportListener.NONE);
 
-        assertThat(result.outcome()).isEqualTo(ImportResult.Outcome.FAILED);
+        assertThat(result.outcome()).isEqualTo(ImportResult.Outcome.UNAVAILABLE);
         assertThat(result.cause()).isInstanceOf(TpApiException.ServerError.class);
         assertThat(api.count("POST " + ANCHOR.plusDays(2))).isEqualTo(5);
         assertThat(api.count("GET ")).isEqualTo(5);
