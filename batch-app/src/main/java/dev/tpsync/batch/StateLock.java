@@ -41,7 +41,7 @@ final class StateLock implements AutoCloseable {
         }
         if (lock == null) {
             closeQuietly(channel);
-            throw new IllegalStateException("another tpsync import is already running with state directory "
+            throw new StateDirectoryBusyException("another tpsync import is already running with state directory "
                     + home + " (lock held on " + file + "); wait for it to finish, or use a different --home");
         }
         return new StateLock(channel, lock);

@@ -2,6 +2,7 @@ package dev.tpsync.cli;
 
 import dev.tpsync.batch.ImportOptions;
 import dev.tpsync.batch.ImportRequest;
+import dev.tpsync.batch.StateDirectoryBusyException;
 import dev.tpsync.batch.ImportResult;
 import dev.tpsync.client.TpApi;
 import dev.tpsync.client.TpApiException;
@@ -9,6 +10,7 @@ import dev.tpsync.client.TpClient;
 import dev.tpsync.client.TpUser;
 import dev.tpsync.core.credentials.BearerToken;
 import dev.tpsync.core.credentials.CredentialException;
+import dev.tpsync.core.credentials.TokenLifetime;
 import dev.tpsync.core.credentials.TokenParser;
 import dev.tpsync.core.plan.InvalidPlanException;
 import dev.tpsync.core.plan.Plan;
@@ -232,7 +234,8 @@ final class ImportCommand implements Callable<Integer> {
         }
         Plan plan = readPlan();
         Path homeDir = resolveHome();
-        @Nullable Long explicitAthlete = explicitAthlete();
+        // The sandbox has its own athlete: a real TP_ATHLETE_ID in the environment must not redirect it.
+        @Nullable Long explicitAthlete = sandbox && athlete == null ? null : explicitAthlete();
 
         SandboxLauncher.@Nullable Sandbox simulated = null;
         @Nullable TpApi api = null;
@@ -438,17 +441,16 @@ final class ImportCommand implements Callable<Integer> {
             return;
         }
         Instant now = deps.clock().instant();
-        Instant exp = expiry.get();
-        if (!exp.isAfter(now)) {
-            long minutesAgo = Duration.between(exp, now).toMinutes();
-            err().println("tpsync: the token expired at " + localTime(exp, now) + " (local time), "
-                    + minutesAgo(minutesAgo) + ". Nothing was sent to TrainingPeaks.");
+        TokenLifetime life = new TokenLifetime(expiry.get(), now);
+        if (life.expired()) {
+            err().println("tpsync: the token expired at " + localTime(life.expiresAt(), now) + " (local time), "
+                    + minutesAgo(life.expiredAgo().toMinutes()) + ". Nothing was sent to TrainingPeaks.");
             err().println(FRESH_TOKEN_HOWTO);
             throw new Exit(ExitCodes.NO_PERMISSION);
         }
-        long minutesLeft = Duration.between(now, exp).toMinutes();
-        out().println("Token valid for another " + minutesLeft + " min (until " + localTime(exp, now) + ").");
-        if (Duration.between(now, exp).compareTo(SHORT_TOKEN_LIFE) < 0) {
+        out().println("Token valid for another " + life.remaining().toMinutes() + " min (until "
+                + localTime(life.expiresAt(), now) + ").");
+        if (life.remaining().compareTo(SHORT_TOKEN_LIFE) < 0) {
             err().println("tpsync: warning: the token expires in less than "
                     + SHORT_TOKEN_LIFE.toMinutes() + " minutes. A long import will stop when it does; "
                     + "then copy a fresh token and run the same command again to continue.");
@@ -570,6 +572,11 @@ final class ImportCommand implements Callable<Integer> {
         try {
             interruption.importStarting();
             result = deps.engine().run(request, api, progress, interruption.stopSignal(), concurrency);
+        } catch (StateDirectoryBusyException busy) {
+            // An overlapping run (e.g. from cron): nothing was sent, and a later run continues normally.
+            err().println("tpsync: " + safe(busy.getMessage()) + ". Nothing was sent; run the same command "
+                    + "again once the other import has finished.");
+            return ExitCodes.RESUMABLE;
         } finally {
             progress.finish();
         }

@@ -20,10 +20,15 @@ public final class Main {
         quietSpring();
         Interruption interruption = new Interruption();
         interruption.install(Runtime.getRuntime());
-        int code = execute(args, CliDeps.production(), interruption);
-        // If a signal arrived, the shutdown hook is waiting for this and ends the process with this
-        // code (System.exit below then blocks, as it does once shutdown has begun).
-        interruption.finished(code);
+        int code = ExitCodes.FAILED;
+        try {
+            code = execute(args, CliDeps.production(), interruption);
+        } finally {
+            // If a signal arrived, the shutdown hook is waiting for this and ends the process with this
+            // code (System.exit below then blocks, as it does once shutdown has begun). Also reached when
+            // an Error escapes, so the hook never mistakes a crash for an interrupted run.
+            interruption.finished(code);
+        }
         System.exit(code);
     }
 

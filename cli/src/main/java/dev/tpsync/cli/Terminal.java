@@ -16,7 +16,7 @@ interface Terminal {
 
     PrintWriter err();
 
-    /** Whether a terminal is attached ({@code System.console() != null}). */
+    /** Whether a person is at a terminal: a console that really is one (see {@code system()}). */
     boolean interactive();
 
     /**
@@ -35,8 +35,9 @@ interface Terminal {
         Console console = System.console();
         PrintWriter out = writer(System.out);
         PrintWriter err = writer(System.err);
-        return of(out, err, () -> console != null, (explanation, prompt) -> {
-            if (console == null) {
+        boolean interactive = console != null && isTerminal(console);
+        return of(out, err, () -> interactive, (explanation, prompt) -> {
+            if (!interactive) {
                 return null;
             }
             out.flush();
@@ -44,6 +45,19 @@ interface Terminal {
             console.writer().println(explanation);
             return console.readPassword("%s", prompt);
         });
+    }
+
+    /**
+     * Whether the console really is a terminal. On Java 17 a non-null {@link System#console()} means it
+     * is; Java 22 to 24 return a console even when output is redirected, and offer
+     * {@code Console.isTerminal()} (Java 22+) to tell, which is called reflectively here.
+     */
+    private static boolean isTerminal(Console console) {
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException | RuntimeException notOnThisJava) {
+            return true;
+        }
     }
 
     /** A terminal over the given writers; {@code interactive} is asked each time, so it may change. */

@@ -229,6 +229,30 @@ class ImportFlowTest {
     }
 
     @Test
+    void anotherImportHoldingTheStateDirectoryIsResumableNotABug() {
+        cli.engine.failure = new dev.tpsync.batch.StateDirectoryBusyException(
+                "another tpsync import is already running with state directory /x");
+
+        int code = cli.run("import", "plan.csv");
+
+        assertThat(code).isEqualTo(ExitCodes.RESUMABLE);
+        assertThat(cli.err()).contains("another tpsync import is already running")
+                .contains("Nothing was sent").doesNotContain("unexpected error");
+    }
+
+    @Test
+    void sandboxIgnoresTheRealAthleteIdInTheEnvironment() {
+        cli.env.clear();
+        cli.env.put("TP_ATHLETE_ID", "4242");
+        cli.api.user = CliHarness.athleteAccount(777);
+
+        int code = cli.run("import", "plan.csv", "--sandbox", "--home", "/tmp/tpsync-home");
+
+        assertThat(code).isZero();
+        assertThat(cli.engine.requests.get(0).athleteId()).isEqualTo(777);
+    }
+
+    @Test
     void sandboxUsesTheSimulatedServerAndSaysSo() {
         cli.env.clear();
         cli.api.user = CliHarness.athleteAccount(777);
