@@ -35,9 +35,10 @@ public final class BenchMain {
             System.exit(2);
             return;
         }
-        if (a.sandboxNoDelay && System.getProperty(NODELAY) == null) {
+        if (System.getProperty(NODELAY) == null) {
             // Read once, when the JDK HTTP server loads its configuration: before any sandbox starts.
-            System.setProperty(NODELAY, "true");
+            // Set either way: TpSandbox switches it on itself when it finds the property unset.
+            System.setProperty(NODELAY, Boolean.toString(a.sandboxNoDelay));
         }
         PrintStream log = System.out;
         boolean ownWorkDir = a.workDir == null;

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A fault plan that injects nothing and only notes, on {@link System#nanoTime()}, when the sandbox saw its first
- * request, its first POST and its latest request. The sandbox asks the plan after its rate-limit check, so
+ * request and its first POST. The sandbox asks the plan after its rate-limit check, so
  * requests refused with 429 by the server-side limit are not seen here (they are in the request log).
  */
 final class RequestClock implements FaultPlan {
@@ -15,7 +15,6 @@ final class RequestClock implements FaultPlan {
 
     private final AtomicLong first = new AtomicLong(NONE);
     private final AtomicLong firstPost = new AtomicLong(NONE);
-    private final AtomicLong last = new AtomicLong(NONE);
 
     @Override
     public Fault decide(Request request) {
@@ -24,7 +23,6 @@ final class RequestClock implements FaultPlan {
         if (request.method().equals("POST")) {
             firstPost.compareAndSet(NONE, now);
         }
-        last.set(now);
         return Fault.none();
     }
 
@@ -34,9 +32,5 @@ final class RequestClock implements FaultPlan {
 
     long firstPost() {
         return firstPost.get();
-    }
-
-    long last() {
-        return last.get();
     }
 }

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -82,10 +81,6 @@ public final class TpSandbox implements AutoCloseable {
         return config.athleteId();
     }
 
-    public SandboxConfig config() {
-        return config;
-    }
-
     /**
      * Issues a fresh JWT-form token (with {@code exp}) that the sandbox accepts for {@code lifetime} on its clock
      * and, when {@link SandboxConfig#tokenRequestBudget(int)} is set, for that many accepted requests.
@@ -112,10 +107,6 @@ public final class TpSandbox implements AutoCloseable {
     /** All stored workouts of all athletes, by day then ID. */
     public List<SandboxWorkout> workouts() {
         return store.all();
-    }
-
-    public Optional<SandboxWorkout> workout(long workoutId) {
-        return store.all().stream().filter(w -> w.workoutId() == workoutId).findFirst();
     }
 
     /** Workouts created through the API by this process (seeded ones excluded; lost responses included). */
