@@ -34,7 +34,6 @@ public final class TokenParser {
     private static final Pattern COOKIE_LABEL = Pattern.compile("(?i)^(set-)?cookie\\s*:");
     private static final Pattern COOKIE_PAIR = Pattern.compile("^[A-Za-z_][A-Za-z0-9_.\\-]*=[^=].*");
     private static final Pattern BEARER = Pattern.compile("(?i)^bearer(?=[\\s\\u00A0]|$|eyJ)([\\s\\u00A0]*)");
-    private static final Pattern TOKEN_CHARS = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
 
     private TokenParser() {
     }
@@ -178,11 +177,8 @@ public final class TokenParser {
                         + "Copy it again in one piece. " + WHERE);
             }
         }
-        if (!TOKEN_CHARS.matcher(token).matches()) {
-            int bad = 0;
-            while (bad < token.length() && isTokenChar(token.charAt(bad))) {
-                bad++;
-            }
+        int bad = firstBadChar(token);
+        if (bad >= 0) {
             throw new CredentialException("The token contains a character that cannot appear in a bearer token"
                     + " at position " + (bad + 1) + " of " + token.length() + ". " + WHERE);
         }
@@ -212,8 +208,25 @@ public final class TokenParser {
         return n;
     }
 
+    /**
+     * The index of the first character that cannot be in a token, or -1: {@code =} is padding, allowed
+     * only as a run at the end, and at least one other character must come before it.
+     */
+    private static int firstBadChar(String token) {
+        int body = trimPadding(token).length();
+        if (body == 0) {
+            return 0;
+        }
+        for (int i = 0; i < body; i++) {
+            if (!isTokenChar(token.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static boolean isTokenChar(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "._~+/-=".indexOf(c) >= 0;
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "._~+/-".indexOf(c) >= 0;
     }
 
     private static Optional<JsonNode> jwtPayload(String token) {

@@ -95,6 +95,29 @@ class TokenParserTest {
     }
 
     @Test
+    void anEqualsSignInsideTheTokenIsReportedWhereItIs() {
+        String token = "gAAAA+bcdefghij/klmn=opqrstuvwxyz";
+
+        CredentialException e = catchThrowableOfType(CredentialException.class, () -> TokenParser.parse("Bearer " + token));
+
+        assertThat(e).as("expected a CredentialException").isNotNull();
+        assertThat(e.getMessage()).contains("at position 21 of 33");
+        assertNoPieceOf(token, e.getMessage());
+    }
+
+    @Test
+    void paddingAtTheEndIsAcceptedButPaddingAloneIsNot() {
+        assertThat(TokenParser.parse("Bearer gAAAA+bcdefghij/klmnopqrstuvwxyz==").token())
+                .isEqualTo("gAAAA+bcdefghij/klmnopqrstuvwxyz==");
+
+        CredentialException e = catchThrowableOfType(CredentialException.class,
+                () -> TokenParser.parse("Bearer " + "=".repeat(24)));
+
+        assertThat(e).as("expected a CredentialException").isNotNull();
+        assertThat(e.getMessage()).contains("at position 1 of 24");
+    }
+
+    @Test
     void refusesNullLikeEmpty() {
         assertThat(catchThrowableOfType(CredentialException.class, () -> TokenParser.parse(null)).getMessage())
                 .contains("empty");
