@@ -28,7 +28,6 @@ public final class TokenParser {
             + " (it starts with \"Bearer \").";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String QUOTES = "\"'`\u201C\u201D\u2018\u2019\u201E\u00AB\u00BB";
     private static final Pattern HEADER_LINE = Pattern.compile("^:?[A-Za-z][A-Za-z0-9-]*:(\\s.*)?$");
     private static final Pattern AUTH_LABEL = Pattern.compile("(?i)^authorization\\s*:\\s*");
     private static final Pattern COOKIE_LABEL = Pattern.compile("(?i)^(set-)?cookie\\s*:");
@@ -66,22 +65,22 @@ public final class TokenParser {
      */
     public static ParsedToken parseWithNotes(String pasted) {
         List<String> notes = new ArrayList<>();
-        String s = strip(pasted == null ? "" : pasted);
+        String s = Pasted.strip(pasted == null ? "" : pasted);
         if (s.isEmpty()) {
             throw new CredentialException("The token is empty. " + WHERE);
         }
         rejectHeaderBlock(s);
 
-        String unquoted = unquote(s);
+        String unquoted = Pasted.unquote(s);
         boolean quoted = !unquoted.equals(s);
         s = unquoted;
 
         rejectCookie(s);
         Matcher label = AUTH_LABEL.matcher(s);
         if (label.find()) {
-            s = strip(s.substring(label.end()));
+            s = Pasted.strip(s.substring(label.end()));
             notes.add("Removed the label \"Authorization:\" in front of the token; only the value after it is needed.");
-            unquoted = unquote(s);
+            unquoted = Pasted.unquote(s);
             quoted |= !unquoted.equals(s);
             s = unquoted;
         }
@@ -102,7 +101,7 @@ public final class TokenParser {
             } else if (!gap.equals(" ")) {
                 notes.add("Removed extra spaces after \"Bearer\"; there should be exactly one.");
             }
-            unquoted = unquote(s);
+            unquoted = Pasted.unquote(s);
             quoted |= !unquoted.equals(s);
             s = unquoted;
         } else {
@@ -253,38 +252,5 @@ public final class TokenParser {
             end--;
         }
         return s.substring(0, end);
-    }
-
-    /** Strips whitespace, including no-break and zero-width spaces that rich-text copies add. */
-    private static String strip(String s) {
-        int from = 0;
-        int to = s.length();
-        while (from < to && isBlankish(s.charAt(from))) {
-            from++;
-        }
-        while (to > from && isBlankish(s.charAt(to - 1))) {
-            to--;
-        }
-        return s.substring(from, to);
-    }
-
-    private static boolean isBlankish(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
-    }
-
-    /** Removes matching (or smart) quotes from both ends, repeatedly, with the whitespace inside them. */
-    private static String unquote(String s) {
-        String r = s;
-        while (r.length() >= 2 && QUOTES.indexOf(r.charAt(0)) >= 0 && QUOTES.indexOf(r.charAt(r.length() - 1)) >= 0) {
-            r = strip(r.substring(1, r.length() - 1));
-        }
-        // A quote on one side only (a half-selected copy).
-        if (!r.isEmpty() && QUOTES.indexOf(r.charAt(0)) >= 0) {
-            r = strip(r.substring(1));
-        }
-        if (!r.isEmpty() && QUOTES.indexOf(r.charAt(r.length() - 1)) >= 0) {
-            r = strip(r.substring(0, r.length() - 1));
-        }
-        return r;
     }
 }

@@ -33,6 +33,8 @@ class TokenParserTest {
                 Arguments.of("\"Bearer " + JWT + "\"", JWT, List.of("quotes")),
                 Arguments.of("'Bearer " + JWT + "'", JWT, List.of("quotes")),
                 Arguments.of("\u201CBearer " + JWT + "\u201D", JWT, List.of("quotes")),
+                Arguments.of("\u00ABBearer " + JWT + "\u00BB", JWT, List.of("quotes")),
+                Arguments.of("''" + JWT, JWT, List.of("quotes", "\"Bearer\" was missing")),
                 Arguments.of("Bearer \"" + JWT + "\"", JWT, List.of("quotes")),
                 Arguments.of("\"Authorization: Bearer " + JWT + "\"", JWT, List.of("quotes", "\"Authorization:\"")),
                 Arguments.of("Bearer   " + JWT, JWT, List.of("extra spaces")),
