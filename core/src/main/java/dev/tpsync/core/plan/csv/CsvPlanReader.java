@@ -127,12 +127,9 @@ public final class CsvPlanReader implements PlanReader {
         CharBuffer out = CharBuffer.allocate(bytes.length + 1);
         CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
-            int line = 1;
-            for (int i = 0; i < in.position(); i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                }
-            }
+            // Everything before the bad byte was decoded: count its line breaks the way the parser does.
+            String before = out.flip().toString();
+            int line = new TextLines(before).lineOf(before.length());
             throw new InvalidPlanException(List.of(new PlanProblem(name, line, null, null,
                     "the file is not UTF-8 text; save it as \"CSV UTF-8\" and try again")));
         }
