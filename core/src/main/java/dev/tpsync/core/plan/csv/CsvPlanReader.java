@@ -143,8 +143,7 @@ public final class CsvPlanReader implements PlanReader {
     }
 
     /** Picks {@code ;} when the first content line has more semicolons than commas outside quotes. */
-    static char sniffDelimiter(String text) {
-        TextLines lines = new TextLines(text);
+    private static char sniffDelimiter(TextLines lines) {
         String header = lines.line(lines.firstContentLine(1));
         int commas = 0;
         int semicolons = 0;
@@ -224,15 +223,15 @@ public final class CsvPlanReader implements PlanReader {
         }
 
         private List<Row> records() {
+            TextLines lines = new TextLines(text);
             CSVFormat format = CSVFormat.Builder.create()
-                    .setDelimiter(sniffDelimiter(text))
+                    .setDelimiter(sniffDelimiter(lines))
                     .setQuote('"')
                     .setCommentMarker('#')
                     .setIgnoreEmptyLines(true)
                     .setIgnoreSurroundingSpaces(false)
                     .setTrim(false)
                     .get();
-            TextLines lines = new TextLines(text);
             List<Row> rows = new ArrayList<>();
             long lastEndLine = 0;
             try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
