@@ -74,6 +74,9 @@ public final class TokenParser {
         String unquoted = Pasted.unquote(s);
         boolean quoted = !unquoted.equals(s);
         s = unquoted;
+        if (s.isEmpty()) {
+            throw new CredentialException("Only quotes were pasted; the token that belongs inside them is missing. " + WHERE);
+        }
 
         rejectCookie(s);
         Matcher label = AUTH_LABEL.matcher(s);
