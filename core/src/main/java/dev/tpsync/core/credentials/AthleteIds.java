@@ -19,8 +19,7 @@ public final class AthleteIds {
      * @throws CredentialException saying what was wrong with the value
      */
     public static long parse(String pasted) {
-        String s = pasted == null ? "" : pasted.strip();
-        s = s.replaceAll("^[\"'`\u201C\u201D\u2018\u2019]+|[\"'`\u201C\u201D\u2018\u2019]+$", "").strip();
+        String s = Pasted.unquote(Pasted.strip(pasted == null ? "" : pasted));
         if (s.isEmpty()) {
             throw new CredentialException("The athlete ID is empty." + EXAMPLE);
         }
@@ -33,19 +32,23 @@ public final class AthleteIds {
                 throw new CredentialException("The URL does not contain /athletes/<number>/." + EXAMPLE);
             }
             String id = m.group(1);
-            if (id.isEmpty() || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            if (!allDigits(id)) {
                 throw new CredentialException("The URL has /athletes/ but no number after it." + EXAMPLE);
             }
             return checked(id);
         }
-        String digits = s.replaceAll("[\\s\u00A0]+", "");
-        if (digits.startsWith("-") && digits.length() > 1 && digits.substring(1).chars().allMatch(c -> c >= '0' && c <= '9')) {
+        String digits = Pasted.withoutBlanks(s);
+        if (digits.startsWith("-") && allDigits(digits.substring(1))) {
             throw new CredentialException("The athlete ID cannot be negative." + EXAMPLE);
         }
-        if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!allDigits(digits)) {
             throw new CredentialException("The athlete ID must be digits only; it contains other characters." + EXAMPLE);
         }
         return checked(digits);
+    }
+
+    private static boolean allDigits(String s) {
+        return !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     private static long checked(String digits) {

@@ -28,13 +28,11 @@ public final class TokenParser {
             + " (it starts with \"Bearer \").";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String QUOTES = "\"'`\u201C\u201D\u2018\u2019\u201E\u00AB\u00BB";
     private static final Pattern HEADER_LINE = Pattern.compile("^:?[A-Za-z][A-Za-z0-9-]*:(\\s.*)?$");
     private static final Pattern AUTH_LABEL = Pattern.compile("(?i)^authorization\\s*:\\s*");
     private static final Pattern COOKIE_LABEL = Pattern.compile("(?i)^(set-)?cookie\\s*:");
     private static final Pattern COOKIE_PAIR = Pattern.compile("^[A-Za-z_][A-Za-z0-9_.\\-]*=[^=].*");
     private static final Pattern BEARER = Pattern.compile("(?i)^bearer(?=[\\s\\u00A0]|$|eyJ)([\\s\\u00A0]*)");
-    private static final Pattern TOKEN_CHARS = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
 
     private TokenParser() {
     }
@@ -67,22 +65,25 @@ public final class TokenParser {
      */
     public static ParsedToken parseWithNotes(String pasted) {
         List<String> notes = new ArrayList<>();
-        String s = strip(pasted == null ? "" : pasted);
+        String s = Pasted.strip(pasted == null ? "" : pasted);
         if (s.isEmpty()) {
             throw new CredentialException("The token is empty. " + WHERE);
         }
         rejectHeaderBlock(s);
 
-        String unquoted = unquote(s);
+        String unquoted = Pasted.unquote(s);
         boolean quoted = !unquoted.equals(s);
         s = unquoted;
+        if (s.isEmpty()) {
+            throw new CredentialException("Only quotes were pasted; the token that belongs inside them is missing. " + WHERE);
+        }
 
         rejectCookie(s);
         Matcher label = AUTH_LABEL.matcher(s);
         if (label.find()) {
-            s = strip(s.substring(label.end()));
+            s = Pasted.strip(s.substring(label.end()));
             notes.add("Removed the label \"Authorization:\" in front of the token; only the value after it is needed.");
-            unquoted = unquote(s);
+            unquoted = Pasted.unquote(s);
             quoted |= !unquoted.equals(s);
             s = unquoted;
         }
@@ -103,7 +104,7 @@ public final class TokenParser {
             } else if (!gap.equals(" ")) {
                 notes.add("Removed extra spaces after \"Bearer\"; there should be exactly one.");
             }
-            unquoted = unquote(s);
+            unquoted = Pasted.unquote(s);
             quoted |= !unquoted.equals(s);
             s = unquoted;
         } else {
@@ -178,11 +179,8 @@ public final class TokenParser {
                         + "Copy it again in one piece. " + WHERE);
             }
         }
-        if (!TOKEN_CHARS.matcher(token).matches()) {
-            int bad = 0;
-            while (bad < token.length() && isTokenChar(token.charAt(bad))) {
-                bad++;
-            }
+        int bad = firstBadChar(token);
+        if (bad >= 0) {
             throw new CredentialException("The token contains a character that cannot appear in a bearer token"
                     + " at position " + (bad + 1) + " of " + token.length() + ". " + WHERE);
         }
@@ -212,8 +210,25 @@ public final class TokenParser {
         return n;
     }
 
+    /**
+     * The index of the first character that cannot be in a token, or -1: {@code =} is padding, allowed
+     * only as a run at the end, and at least one other character must come before it.
+     */
+    private static int firstBadChar(String token) {
+        int body = trimPadding(token).length();
+        if (body == 0) {
+            return 0;
+        }
+        for (int i = 0; i < body; i++) {
+            if (!isTokenChar(token.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static boolean isTokenChar(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "._~+/-=".indexOf(c) >= 0;
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "._~+/-".indexOf(c) >= 0;
     }
 
     private static Optional<JsonNode> jwtPayload(String token) {
@@ -240,38 +255,5 @@ public final class TokenParser {
             end--;
         }
         return s.substring(0, end);
-    }
-
-    /** Strips whitespace, including no-break and zero-width spaces that rich-text copies add. */
-    private static String strip(String s) {
-        int from = 0;
-        int to = s.length();
-        while (from < to && isBlankish(s.charAt(from))) {
-            from++;
-        }
-        while (to > from && isBlankish(s.charAt(to - 1))) {
-            to--;
-        }
-        return s.substring(from, to);
-    }
-
-    private static boolean isBlankish(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
-    }
-
-    /** Removes matching (or smart) quotes from both ends, repeatedly, with the whitespace inside them. */
-    private static String unquote(String s) {
-        String r = s;
-        while (r.length() >= 2 && QUOTES.indexOf(r.charAt(0)) >= 0 && QUOTES.indexOf(r.charAt(r.length() - 1)) >= 0) {
-            r = strip(r.substring(1, r.length() - 1));
-        }
-        // A quote on one side only (a half-selected copy).
-        if (!r.isEmpty() && QUOTES.indexOf(r.charAt(0)) >= 0) {
-            r = strip(r.substring(1));
-        }
-        if (!r.isEmpty() && QUOTES.indexOf(r.charAt(r.length() - 1)) >= 0) {
-            r = strip(r.substring(0, r.length() - 1));
-        }
-        return r;
     }
 }

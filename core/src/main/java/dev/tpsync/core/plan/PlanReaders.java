@@ -7,14 +7,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Picks the {@link PlanReader} for a plan file by its extension. */
 public final class PlanReaders {
 
-    /** The extensions we read, lower case, without the dot. */
-    public static final List<String> SUPPORTED_EXTENSIONS = List.of("csv");
+    /** The reader for each extension we read (lower case, without the dot). */
+    private static final Map<String, PlanReader> READERS = Map.of("csv", new CsvPlanReader());
 
-    private static final PlanReader CSV = new CsvPlanReader();
+    /** The extensions we read, lower case, without the dot, in alphabetical order. */
+    public static final List<String> SUPPORTED_EXTENSIONS = READERS.keySet().stream().sorted().toList();
 
     private PlanReaders() {
     }
@@ -43,11 +46,13 @@ public final class PlanReaders {
         String base = fileName == null ? "" : fileName.toString();
         int dot = base.lastIndexOf('.');
         String ext = dot < 0 ? "" : base.substring(dot + 1).toLowerCase(Locale.ROOT);
-        if (ext.equals("csv")) {
-            return CSV;
+        PlanReader reader = READERS.get(ext);
+        if (reader != null) {
+            return reader;
         }
         String reason = (ext.isEmpty() ? "the file name has no extension" : "files ending in ." + ext + " are not supported")
-                + "; supported plan formats: CSV (.csv)";
+                + "; supported plan formats: " + SUPPORTED_EXTENSIONS.stream()
+                        .map(e -> e.toUpperCase(Locale.ROOT) + " (." + e + ")").collect(Collectors.joining(", "));
         throw new InvalidPlanException(List.of(new PlanProblem(file.toString(), 0, null, null, reason)));
     }
 }

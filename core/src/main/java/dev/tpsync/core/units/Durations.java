@@ -84,26 +84,20 @@ public final class Durations {
             if (!m.find(pos) || m.start() != pos) {
                 throw notADuration();
             }
-            BigDecimal number = new BigDecimal(m.group(1).replace(',', '.'));
+            BigDecimal number = Numbers.parseDecimal(m.group(1));
             String unit = m.group(2);
             int rank;
             if (unit.isEmpty()) {
-                // A bare number: minutes when alone, or the minutes of "1h30".
-                if (parts == 0 && m.end() == s.length()) {
-                    rank = 1;
-                } else if (lastRank == 2 && m.end() == s.length()) {
-                    rank = 1;
-                } else {
+                // A bare number, last: minutes when alone, or the minutes of "1h30".
+                if (m.end() != s.length() || (parts > 0 && lastRank != 2)) {
                     throw notADuration();
                 }
+                rank = 1;
             } else {
                 rank = rank(unit);
             }
             if (rank >= lastRank) {
                 throw new IllegalArgumentException("write the parts largest first, each once, e.g. 1h30m");
-            }
-            if (number.compareTo(BigDecimal.valueOf(MAX.toHours())) > 0 && rank == 2) {
-                throw new IllegalArgumentException(tooLong());
             }
             total = total.add(number.multiply(BigDecimal.valueOf(rank == 2 ? 3600 : rank == 1 ? 60 : 1)));
             if (total.compareTo(BigDecimal.valueOf(MAX.toSeconds())) > 0) {

@@ -33,6 +33,8 @@ class TokenParserTest {
                 Arguments.of("\"Bearer " + JWT + "\"", JWT, List.of("quotes")),
                 Arguments.of("'Bearer " + JWT + "'", JWT, List.of("quotes")),
                 Arguments.of("\u201CBearer " + JWT + "\u201D", JWT, List.of("quotes")),
+                Arguments.of("\u00ABBearer " + JWT + "\u00BB", JWT, List.of("quotes")),
+                Arguments.of("''" + JWT, JWT, List.of("quotes", "\"Bearer\" was missing")),
                 Arguments.of("Bearer \"" + JWT + "\"", JWT, List.of("quotes")),
                 Arguments.of("\"Authorization: Bearer " + JWT + "\"", JWT, List.of("quotes", "\"Authorization:\"")),
                 Arguments.of("Bearer   " + JWT, JWT, List.of("extra spaces")),
@@ -62,6 +64,9 @@ class TokenParserTest {
                 Arguments.of(" \n\t ", JWT, "empty"),
                 Arguments.of("Bearer ", JWT, "\"Bearer\" was pasted"),
                 Arguments.of("Authorization:", JWT, "Only the label"),
+                Arguments.of("\"\"", JWT, "Only quotes were pasted"),
+                Arguments.of("\u201C \u00A0\u201D", JWT, "Only quotes were pasted"),
+                Arguments.of("Bearer \"\"", JWT, "\"Bearer\" was pasted"),
                 Arguments.of("Bearer " + JWT.substring(0, 40) + "…", JWT, "ends with \"…\""),
                 Arguments.of("Bearer " + JWT.substring(0, 40) + "...", JWT, "ends with \"…\""),
                 Arguments.of("Bearer " + jwt2, JWT, "three parts"),
@@ -92,6 +97,29 @@ class TokenParserTest {
         assertNoPieceOf(secret, e.getMessage());
         assertNoPieceOf(pasted.replaceAll("(?i)bearer|authorization|production_tpauth|cookie|tpapi\\.trainingpeaks\\.com", ""),
                 e.getMessage().replaceAll("(?i)bearer|authorization|production_tpauth|cookie|tpapi\\.trainingpeaks\\.com", ""));
+    }
+
+    @Test
+    void anEqualsSignInsideTheTokenIsReportedWhereItIs() {
+        String token = "gAAAA+bcdefghij/klmn=opqrstuvwxyz";
+
+        CredentialException e = catchThrowableOfType(CredentialException.class, () -> TokenParser.parse("Bearer " + token));
+
+        assertThat(e).as("expected a CredentialException").isNotNull();
+        assertThat(e.getMessage()).contains("at position 21 of 33");
+        assertNoPieceOf(token, e.getMessage());
+    }
+
+    @Test
+    void paddingAtTheEndIsAcceptedButPaddingAloneIsNot() {
+        assertThat(TokenParser.parse("Bearer gAAAA+bcdefghij/klmnopqrstuvwxyz==").token())
+                .isEqualTo("gAAAA+bcdefghij/klmnopqrstuvwxyz==");
+
+        CredentialException e = catchThrowableOfType(CredentialException.class,
+                () -> TokenParser.parse("Bearer " + "=".repeat(24)));
+
+        assertThat(e).as("expected a CredentialException").isNotNull();
+        assertThat(e.getMessage()).contains("at position 1 of 24");
     }
 
     @Test

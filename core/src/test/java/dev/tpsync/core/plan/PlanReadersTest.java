@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,15 @@ class PlanReadersTest {
             assertThat(p.file()).isEqualTo(file.toString());
             assertThat(p.reason()).contains(".zwo", "CSV (.csv)");
         });
+    }
+
+    @Test
+    void everySupportedExtensionHasAReaderWhateverItsCase() {
+        assertThat(PlanReaders.SUPPORTED_EXTENSIONS).contains("csv");
+        for (String ext : PlanReaders.SUPPORTED_EXTENSIONS) {
+            assertThat(PlanReaders.readerFor(Path.of("plan." + ext))).isNotNull();
+            assertThat(PlanReaders.readerFor(Path.of("plan." + ext.toUpperCase(Locale.ROOT)))).isNotNull();
+        }
     }
 
     @Test

@@ -28,13 +28,23 @@ enum Column {
     PHASE("phase", true, false);
 
     final String header;
-    final boolean trainingDojo;
-    final boolean own;
+    private final boolean trainingDojo;
+    private final boolean own;
 
     Column(String header, boolean trainingDojo, boolean own) {
         this.header = header;
         this.trainingDojo = trainingDojo;
         this.own = own;
+    }
+
+    /** Whether a header in {@code style} may have this column. */
+    boolean in(Style style) {
+        return style == Style.TRAINING_DOJO ? trainingDojo : own;
+    }
+
+    /** A column only TrainingDojo's style has: its presence decides the style. */
+    boolean onlyTrainingDojo() {
+        return in(Style.TRAINING_DOJO) && !in(Style.OWN);
     }
 
     static Optional<Column> byHeader(String normalisedName) {
@@ -60,7 +70,7 @@ enum Column {
         Set<Column> columns() {
             EnumSet<Column> set = EnumSet.noneOf(Column.class);
             for (Column c : Column.values()) {
-                if (this == TRAINING_DOJO ? c.trainingDojo : c.own) {
+                if (c.in(this)) {
                     set.add(c);
                 }
             }
@@ -74,7 +84,7 @@ enum Column {
         /** TrainingDojo when any column only it uses is present; otherwise ours (a superset for the shared ones). */
         static Style of(Set<Column> present) {
             for (Column c : present) {
-                if (c.trainingDojo && !c.own) {
+                if (c.onlyTrainingDojo()) {
                     return TRAINING_DOJO;
                 }
             }

@@ -127,12 +127,9 @@ public final class CsvPlanReader implements PlanReader {
         CharBuffer out = CharBuffer.allocate(bytes.length + 1);
         CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
-            int line = 1;
-            for (int i = 0; i < in.position(); i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                }
-            }
+            // Everything before the bad byte was decoded: count its line breaks the way the parser does.
+            String before = out.flip().toString();
+            int line = new TextLines(before).lineOf(before.length());
             throw new InvalidPlanException(List.of(new PlanProblem(name, line, null, null,
                     "the file is not UTF-8 text; save it as \"CSV UTF-8\" and try again")));
         }
@@ -146,8 +143,7 @@ public final class CsvPlanReader implements PlanReader {
     }
 
     /** Picks {@code ;} when the first content line has more semicolons than commas outside quotes. */
-    static char sniffDelimiter(String text) {
-        TextLines lines = new TextLines(text);
+    private static char sniffDelimiter(TextLines lines) {
         String header = lines.line(lines.firstContentLine(1));
         int commas = 0;
         int semicolons = 0;
@@ -227,15 +223,15 @@ public final class CsvPlanReader implements PlanReader {
         }
 
         private List<Row> records() {
+            TextLines lines = new TextLines(text);
             CSVFormat format = CSVFormat.Builder.create()
-                    .setDelimiter(sniffDelimiter(text))
+                    .setDelimiter(sniffDelimiter(lines))
                     .setQuote('"')
                     .setCommentMarker('#')
                     .setIgnoreEmptyLines(true)
                     .setIgnoreSurroundingSpaces(false)
                     .setTrim(false)
                     .get();
-            TextLines lines = new TextLines(text);
             List<Row> rows = new ArrayList<>();
             long lastEndLine = 0;
             try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
@@ -296,7 +292,7 @@ public final class CsvPlanReader implements PlanReader {
                         + "; the " + style.label + " style knows these columns: " + style.columnList()));
             }
             for (Column c : index.keySet()) {
-                if (!style.columns().contains(c)) {
+                if (!c.in(style)) {
                     problems.add(problem(headerLine, c.header, null, "this column belongs to the other header style;"
                             + " this header is in the " + style.label + " style (" + styleReason() + "), whose columns are: "
                             + style.columnList()));
@@ -310,22 +306,22 @@ public final class CsvPlanReader implements PlanReader {
 
         private String styleReason() {
             return style == Style.TRAINING_DOJO
-                    ? "it has " + index.keySet().stream().filter(c -> c.trainingDojo && !c.own).findFirst()
+                    ? "it has " + index.keySet().stream().filter(Column::onlyTrainingDojo).findFirst()
                             .map(c -> c.header).orElse("TrainingDojo columns")
                     : "it has no TrainingDojo-only column";
         }
 
         private void requireColumn(Column c) {
-            if (!index.containsKey(c)) {
+            if (!has(c)) {
                 problems.add(problem(headerLine, c.header, null, "missing column: every plan needs a " + c.header + " column"));
             }
         }
 
         private void decidePlacement() {
-            boolean date = index.containsKey(Column.DATE) && style == Style.OWN;
-            boolean week = index.containsKey(Column.WEEK) && style == Style.OWN;
-            boolean weekday = index.containsKey(Column.WEEKDAY) && style == Style.OWN;
-            boolean day = index.containsKey(Column.DAY);
+            boolean date = has(Column.DATE);
+            boolean week = has(Column.WEEK);
+            boolean weekday = has(Column.WEEKDAY);
+            boolean day = has(Column.DAY);
             int schemes = (date ? 1 : 0) + (week || weekday ? 1 : 0) + (day ? 1 : 0);
             if (schemes == 0) {
                 problems.add(problem(headerLine, style == Style.OWN ? "date" : "day", null, style == Style.OWN
@@ -395,11 +391,12 @@ public final class CsvPlanReader implements PlanReader {
             LocalDate date = readDate(line, cells);
             Sport sport = readSport(line, cells);
             String title = readTitle(line, cells);
-            Duration duration = style == Style.TRAINING_DOJO ? readDurationMinutes(line, cells, sport) : readDuration(line, cells, sport);
-            Double distance = style == Style.TRAINING_DOJO ? readPlannedDistance(line, cells, sport) : readDistance(line, cells, sport);
+            // Each reader finds nothing when its column is not in this header's style.
+            Duration duration = firstNonNull(readDuration(line, cells, sport), readDurationMinutes(line, cells, sport));
+            Double distance = firstNonNull(readDistance(line, cells, sport), readPlannedDistance(line, cells, sport));
             Double tss = readTss(line, cells);
-            Double intensity = style == Style.OWN ? readIf(line, cells) : null;
-            LocalTime startTime = style == Style.OWN ? readStartTime(line, cells) : null;
+            Double intensity = readIf(line, cells);
+            LocalTime startTime = readStartTime(line, cells);
             String description = cell(cells, Column.DESCRIPTION);
             if (description != null && description.isBlank()) {
                 description = null;
@@ -509,7 +506,7 @@ public final class CsvPlanReader implements PlanReader {
         }
 
         private @Nullable Sport readSport(int line, List<String> cells) {
-            if (!index.containsKey(Column.SPORT)) {
+            if (!has(Column.SPORT)) {
                 return null;
             }
             String v = required(line, cells, Column.SPORT, "missing sport");
@@ -527,7 +524,7 @@ public final class CsvPlanReader implements PlanReader {
         }
 
         private @Nullable String readTitle(int line, List<String> cells) {
-            if (!index.containsKey(Column.TITLE)) {
+            if (!has(Column.TITLE)) {
                 return null;
             }
             String v = required(line, cells, Column.TITLE, "missing title");
@@ -717,7 +714,7 @@ public final class CsvPlanReader implements PlanReader {
 
         private @Nullable String required(int line, List<String> cells, Column column, String reason) {
             String v = optional(cells, column);
-            if (v == null && index.containsKey(column)) {
+            if (v == null && has(column)) {
                 problems.add(problem(line, column.header, null, reason));
             }
             return v;
@@ -729,13 +726,22 @@ public final class CsvPlanReader implements PlanReader {
             return v == null || v.isBlank() ? null : v.strip();
         }
 
-        /** The raw cell, or null when the column is absent or the row is short. */
+        /** Whether the header has {@code column} and it belongs to the header's style. */
+        private boolean has(Column column) {
+            return index.containsKey(column) && column.in(style);
+        }
+
+        /** The raw cell; null when the column is absent or not in the header's style, "" when the row is short. */
         private @Nullable String cell(List<String> cells, Column column) {
             Integer i = index.get(column);
-            if (i == null || (style == Style.TRAINING_DOJO ? !column.trainingDojo : !column.own)) {
+            if (i == null || !has(column)) {
                 return null;
             }
             return i < cells.size() ? cells.get(i) : "";
+        }
+
+        private static <T> @Nullable T firstNonNull(@Nullable T a, @Nullable T b) {
+            return a != null ? a : b;
         }
 
         private PlanProblem problem(int line, @Nullable String column, @Nullable String value, String reason) {

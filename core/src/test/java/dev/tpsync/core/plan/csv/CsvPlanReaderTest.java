@@ -480,6 +480,19 @@ class CsvPlanReaderTest {
     }
 
     @Test
+    void nonUtf8FileWithOldMacLineEndsIsAProblemOnTheLineOfTheBadByte() throws IOException {
+        Path file = dir.resolve("latin1-cr.csv");
+        Files.write(file, "date,sport,title\r2026-03-02,run,Easy\r\n2026-03-03,run,Caf\u00e9\r".getBytes(StandardCharsets.ISO_8859_1));
+
+        InvalidPlanException e = catchThrowableOfType(InvalidPlanException.class, () -> reader.read(file, NO_START));
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.reason()).contains("UTF-8");
+        });
+    }
+
+    @Test
     void aSpreadsheetExportWithPreambleRowsFailsClearly() throws IOException {
         Path fixture = Path.of(System.getProperty("tpsync.root"), "..", "shared", "fixtures", "plans", "csv",
                 "daniel-vera-g_2Q_marathon_plan.csv");
