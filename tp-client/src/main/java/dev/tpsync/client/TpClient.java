@@ -58,7 +58,8 @@ import org.slf4j.LoggerFactory;
  *       that happened before the request was sent. A POST whose outcome is unknown is thrown, never
  *       re-sent. It waits {@code Retry-After} when the server gives one (capped at
  *       {@link #RETRY_AFTER_CAP}), the circuit breaker's remaining open time when it is open, and
- *       exponential backoff with jitter otherwise. When the next wait would go past the patience
+ *       exponential backoff with jitter otherwise (also when a half-open circuit refuses a call
+ *       because another thread's trial call is still running). When the next wait would go past the patience
  *       ({@link Builder#maxWait}) it throws {@link TpApiException.Unavailable} with the last failure
  *       as its cause.</li>
  * </ul>
@@ -337,7 +338,7 @@ public final class TpClient implements TpApi, AutoCloseable {
         }
     }
 
-    /** Milliseconds the retry should wait: Retry-After, the circuit's remaining open time, or backoff. */
+    /** Milliseconds the retry should wait: Retry-After, the circuit's remaining open time if any is left, or backoff. */
     private Long retryInterval(Integer attempt, Either<Throwable, Object> outcome) {
         if (outcome.isLeft()) {
             Throwable t = outcome.getLeft();
@@ -346,11 +347,12 @@ public final class TpClient implements TpApi, AutoCloseable {
                 return (ra.compareTo(RETRY_AFTER_CAP) > 0 ? RETRY_AFTER_CAP : ra).toMillis();
             }
             if (t instanceof CallNotPermittedException) {
+                // Open: wait out the open time. Half-open (open time over, the one trial call still
+                // running elsewhere): fall through to backoff rather than polling every millisecond.
                 Duration remaining = Duration.between(clock.instant(), openedAt.get().plus(circuitOpenWait));
-                if (remaining.isNegative()) {
-                    remaining = Duration.ZERO;
+                if (!remaining.isNegative() && !remaining.isZero()) {
+                    return remaining.plus(OPEN_MARGIN).toMillis();
                 }
-                return remaining.plus(OPEN_MARGIN).toMillis();
             }
         }
         return backoff.delay(attempt).toMillis();

@@ -26,6 +26,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.tpsync.client.internal.Backoff;
 import dev.tpsync.core.credentials.BearerToken;
 import dev.tpsync.testing.VirtualClock;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -39,7 +40,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -504,6 +511,47 @@ class TpClientTest {
         wm.verify(7, getRequestedFor(urlEqualTo(USER)));
         assertThat(c.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertThat(time.sleeps()).anySatisfy(d -> assertThat(d).isGreaterThanOrEqualTo(Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void circuitBreaker_whileAHalfOpenTrialIsInFlight_otherThreadsWaitBackoffSizedSteps() throws Exception {
+        wm.stubFor(get(USER).willReturn(okJson(USER_JSON)));
+        Duration trialTakes = Duration.ofSeconds(1);
+        AtomicBoolean trialDone = new AtomicBoolean();
+        AtomicReference<CircuitBreaker> breaker = new AtomicReference<>();
+        // The sleeper ends the trial call (successfully) once it has "taken" its time in virtual time.
+        TpClient c = client(builder().rateLimit(1000).sleeper(d -> {
+            time.sleep(d);
+            if (time.slept().compareTo(trialTakes) >= 0 && trialDone.compareAndSet(false, true)) {
+                breaker.get().onSuccess(0, TimeUnit.NANOSECONDS);
+            }
+        }));
+        CircuitBreaker cb = c.circuitBreaker();
+        breaker.set(cb);
+        cb.transitionToOpenState();
+        time.advance(TpClient.DEFAULT_CIRCUIT_OPEN_WAIT);
+        cb.transitionToHalfOpenState();
+        assertThat(cb.tryAcquirePermission()).as("the one trial permit, held by the test").isTrue();
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<TpUser>> users = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                users.add(pool.submit(c::currentUser));
+            }
+            for (Future<TpUser> u : users) {
+                assertThat(u.get(30, TimeUnit.SECONDS).userId()).isEqualTo(ATHLETE);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(trialDone).isTrue();
+        assertThat(cb.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        wm.verify(threads, getRequestedFor(urlEqualTo(USER)));
+        // Each refused thread waits one backoff step (at least half the base), never a 1 ms spin.
+        assertThat(time.sleeps()).isNotEmpty().hasSizeLessThanOrEqualTo(2 * threads)
+                .allSatisfy(d -> assertThat(d).isGreaterThanOrEqualTo(Backoff.BASE.dividedBy(2)));
     }
 
     @Test
