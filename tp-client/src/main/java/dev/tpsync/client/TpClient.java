@@ -266,8 +266,8 @@ public final class TpClient implements TpApi, AutoCloseable {
                 if (failure instanceof TpApiException || lastFailure == null) {
                     lastFailure = failure;
                 }
-                boolean retryable = failure instanceof CallNotPermittedException || RetryClassifier.maySendAgain(failure);
-                long waitMillis = retryable ? context.onError(failure) : -1;
+                // The retry's predicate (CallNotPermitted or maySendAgain) decides: -1 means do not retry.
+                long waitMillis = context.onError(failure);
                 if (waitMillis < 0) {
                     throw failure instanceof TpApiException t ? t : unavailable(e, lastFailure);
                 }
