@@ -223,6 +223,35 @@ class TpClientTest {
     }
 
     @Test
+    void listWorkouts_aWorkoutTypeTooBigForAnIntIsUnknownAndAnIdTooBigIsInvalidResponse() {
+        wm.stubFor(get(WORKOUTS + "/2026-03-01/2026-03-07").willReturn(okJson("""
+                [{"workoutId":1,"workoutDay":"2026-03-01","workoutTypeValueId":99999999999}]""")));
+        wm.stubFor(get(WORKOUTS + "/2026-03-08/2026-03-14").willReturn(okJson("""
+                [{"workoutId":1e30,"workoutDay":"2026-03-08"}]""")));
+        TpClient c = client();
+
+        List<CalendarWorkout> list = c.listWorkouts(ATHLETE, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 7));
+        TpApiException e = catchThrowableOfType(TpApiException.class,
+                () -> c.listWorkouts(ATHLETE, LocalDate.of(2026, 3, 8), LocalDate.of(2026, 3, 14)));
+
+        assertThat(list).singleElement().satisfies(w -> assertThat(w.workoutTypeValueId()).isNull());
+        assertThat(e).isInstanceOf(TpApiException.InvalidResponse.class);
+        assertThat(e.getMessage()).contains("GET " + WORKOUTS).contains("item 0 has no workoutId");
+        wm.verify(1, getRequestedFor(urlEqualTo(WORKOUTS + "/2026-03-08/2026-03-14")));
+    }
+
+    @Test
+    void createWorkout_aWorkoutIdTooBigForALongIsInvalidResponseNotLongMaxValue() {
+        wm.stubFor(post(WORKOUTS).willReturn(okJson("{\"workoutId\":1e30,\"workoutDay\":\"2026-06-03T00:00:00\"}")));
+
+        TpApiException e = catchThrowableOfType(TpApiException.class, () -> client().createWorkout(ATHLETE, easyRun()));
+
+        assertThat(e).isInstanceOf(TpApiException.InvalidResponse.class);
+        assertThat(e.getMessage()).contains("no workoutId");
+        wm.verify(1, postRequestedFor(urlEqualTo(WORKOUTS)));
+    }
+
+    @Test
     void deleteWorkout_acceptsTrue() {
         wm.stubFor(delete(WORKOUTS + "/77").willReturn(okJson("true")));
 
