@@ -561,7 +561,7 @@ public final class TpClient implements TpApi, AutoCloseable {
 
     /** Builds a client; {@link #build()} fails fast with exact messages (the constants above). */
     public static final class Builder {
-        private String baseUrl = DEFAULT_BASE_URL;
+        private HttpUrl baseUrl = checkBaseUrl(DEFAULT_BASE_URL);
         private @Nullable TokenSource tokenSource;
         private double rateLimit = DEFAULT_RATE_LIMIT;
         private Duration maxWait = DEFAULT_MAX_WAIT;
@@ -579,8 +579,7 @@ public final class TpClient implements TpApi, AutoCloseable {
 
         /** Base URL; plain http is refused unless the host is loopback. A trailing slash is fine. */
         public Builder baseUrl(String baseUrl) {
-            checkBaseUrl(baseUrl);
-            this.baseUrl = baseUrl;
+            this.baseUrl = checkBaseUrl(baseUrl);
             return this;
         }
 
@@ -670,7 +669,7 @@ public final class TpClient implements TpApi, AutoCloseable {
             if (tokenSource == null) {
                 throw new IllegalStateException(CREDENTIALS_MISSING);
             }
-            return new TpClient(this, checkBaseUrl(baseUrl), tokenSource);
+            return new TpClient(this, baseUrl, tokenSource);
         }
 
         private static Duration positive(Duration d, String nullMessage) {
