@@ -287,7 +287,7 @@ public final class TpClient implements TpApi, AutoCloseable {
         long nanos = rateLimiter.reservePermission();
         if (nanos < 0) {
             throw new TpApiException.Unavailable(e.method(), e.path(), e.method() + " " + e.path()
-                    + ": the client-side rate limit would delay this request longer than " + maxWait, null);
+                    + ": the client-side rate limit would delay this request longer than " + human(maxWait), null);
         }
         if (nanos > 0) {
             sleep(e, Duration.ofNanos(nanos), null);

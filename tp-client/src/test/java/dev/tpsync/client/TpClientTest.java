@@ -610,6 +610,21 @@ class TpClientTest {
     }
 
     @Test
+    void rateLimiter_refusesAWaitBeyondThePatienceAndNamesItLikeTheOtherPatienceMessage() {
+        wm.stubFor(get(USER).willReturn(okJson(USER_JSON)));
+        TpClient c = client(builder().rateLimit(1.0).maxWait(Duration.ofMillis(500)));
+        c.currentUser();
+
+        TpApiException e = catchThrowableOfType(TpApiException.class, c::currentUser);
+
+        assertThat(e).isInstanceOf(TpApiException.Unavailable.class);
+        assertThat(e.getMessage()).isEqualTo("GET " + USER
+                + ": the client-side rate limit would delay this request longer than 500 ms");
+        wm.verify(1, getRequestedFor(urlEqualTo(USER)));
+        assertThat(time.sleeps()).isEmpty();
+    }
+
+    @Test
     void rateLimiter_defaultAllowsABurstOfFourPerSecond() {
         wm.stubFor(get(USER).willReturn(okJson(USER_JSON)));
         TpClient c = client();
