@@ -151,7 +151,7 @@ public final class TpClient implements TpApi, AutoCloseable {
     @Override
     public TpUser currentUser() {
         Endpoint e = new Endpoint("GET", url("users", "v3", "user"), null);
-        return call(e, (status, body) -> json.user(body));
+        return call(e, json::user);
     }
 
     /**
@@ -165,7 +165,7 @@ public final class TpClient implements TpApi, AutoCloseable {
         Objects.requireNonNull(workout, "workout == null");
         Endpoint e = new Endpoint("POST", url("fitness", "v6", "athletes", Long.toString(athleteId), "workouts"),
                 json.createBody(workout));
-        return call(e, (status, body) -> json.created(body, workout.workoutDay()));
+        return call(e, body -> json.created(body, workout.workoutDay()));
     }
 
     @Override
@@ -183,7 +183,7 @@ public final class TpClient implements TpApi, AutoCloseable {
             }
             Endpoint e = new Endpoint("GET", url("fitness", "v6", "athletes", Long.toString(athleteId), "workouts",
                     from.toString(), to.toString()), null);
-            all.addAll(call(e, (status, body) -> json.workouts(body)));
+            all.addAll(call(e, json::workouts));
         }
         all.sort(Comparator.comparing(CalendarWorkout::workoutDay));
         return List.copyOf(all);
@@ -193,7 +193,7 @@ public final class TpClient implements TpApi, AutoCloseable {
     public void deleteWorkout(long athleteId, long workoutId) {
         Endpoint e = new Endpoint("DELETE", url("fitness", "v6", "athletes", Long.toString(athleteId), "workouts",
                 Long.toString(workoutId)), null);
-        call(e, (status, body) -> {
+        call(e, body -> {
             json.deleted(body);
             return Boolean.TRUE;
         });
@@ -233,7 +233,7 @@ public final class TpClient implements TpApi, AutoCloseable {
 
     @FunctionalInterface
     private interface BodyReader<T> {
-        T read(int status, String body);
+        T read(String body);
     }
 
     /** Outermost layer: one token refresh after a 401, then the retry chain. */
@@ -332,7 +332,7 @@ public final class TpClient implements TpApi, AutoCloseable {
             throw errors.fromResponse(e.method(), e.path(), status, header, safeBody);
         }
         try {
-            return reader.read(status, safeBody);
+            return reader.read(safeBody);
         } catch (WorkoutJson.BadBody bad) {
             throw errors.invalidBody(e.method(), e.path(), status, bad.getMessage());
         }
