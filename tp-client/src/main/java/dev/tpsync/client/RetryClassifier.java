@@ -1,8 +1,12 @@
 package dev.tpsync.client;
 
 /**
- * The one place that decides whether a failure is worth trying again, shared by the client's own
- * retry and the batch layer so the two never disagree.
+ * Whether a failed request may be tried again: {@link #maySendAgain} is exactly the test the client's
+ * own retry applies, public so callers can ask the same question. Callers above the client should
+ * not re-send what the client already gave up on; the batch writer instead decides with
+ * {@link TpApiException#outcomeUnknown()} (read the day back, then maybe POST again) and its own list
+ * of failures that certainly created nothing, and the CLI reads {@link TpApiException#isRetryable()}
+ * to tell a resumable start-up failure from a fatal one.
  */
 public final class RetryClassifier {
 

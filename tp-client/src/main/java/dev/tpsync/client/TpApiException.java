@@ -8,9 +8,13 @@ import org.jspecify.annotations.Nullable;
  * Every failure of a TrainingPeaks call: one sealed hierarchy, mapped from the HTTP outcome in
  * exactly one place (the client's error mapper).
  *
- * <p>{@link #isRetryable()} is the single transient-versus-fatal decision; the client's retry and
- * the batch step both use it, so retries never multiply across layers. Messages never contain the
- * token: they hold the method, the path and what the server said.
+ * <p>{@link #isRetryable()} is the transient-versus-fatal verdict. The client's own retry already
+ * re-sends every retryable failure whose outcome is known ({@link RetryClassifier#maySendAgain}), so
+ * what reaches a caller has been retried as far as the patience allows; callers should not retry it
+ * again, except that a create with {@link #outcomeUnknown()} may be sent again after reading the day
+ * back, which is what the batch writer does. The CLI uses {@link #isRetryable()} to tell a resumable
+ * start-up failure from a fatal one. Messages never contain the token: they hold the method, the
+ * path and what the server said.
  */
 public sealed abstract class TpApiException extends RuntimeException {
 

@@ -58,7 +58,8 @@ import org.slf4j.LoggerFactory;
  *       that happened before the request was sent. A POST whose outcome is unknown is thrown, never
  *       re-sent. It waits {@code Retry-After} when the server gives one (capped at
  *       {@link #RETRY_AFTER_CAP}), the circuit breaker's remaining open time when it is open, and
- *       exponential backoff with jitter otherwise. When the next wait would go past the patience
+ *       exponential backoff with jitter otherwise (also when a half-open circuit refuses a call
+ *       because another thread's trial call is still running). When the next wait would go past the patience
  *       ({@link Builder#maxWait}) it throws {@link TpApiException.Unavailable} with the last failure
  *       as its cause.</li>
  * </ul>
@@ -150,7 +151,7 @@ public final class TpClient implements TpApi, AutoCloseable {
     @Override
     public TpUser currentUser() {
         Endpoint e = new Endpoint("GET", url("users", "v3", "user"), null);
-        return call(e, (status, body) -> json.user(body));
+        return call(e, json::user);
     }
 
     /**
@@ -164,7 +165,7 @@ public final class TpClient implements TpApi, AutoCloseable {
         Objects.requireNonNull(workout, "workout == null");
         Endpoint e = new Endpoint("POST", url("fitness", "v6", "athletes", Long.toString(athleteId), "workouts"),
                 json.createBody(workout));
-        return call(e, (status, body) -> json.created(body, workout.workoutDay()));
+        return call(e, body -> json.created(body, workout.workoutDay()));
     }
 
     @Override
@@ -182,7 +183,7 @@ public final class TpClient implements TpApi, AutoCloseable {
             }
             Endpoint e = new Endpoint("GET", url("fitness", "v6", "athletes", Long.toString(athleteId), "workouts",
                     from.toString(), to.toString()), null);
-            all.addAll(call(e, (status, body) -> json.workouts(body)));
+            all.addAll(call(e, json::workouts));
         }
         all.sort(Comparator.comparing(CalendarWorkout::workoutDay));
         return List.copyOf(all);
@@ -192,7 +193,7 @@ public final class TpClient implements TpApi, AutoCloseable {
     public void deleteWorkout(long athleteId, long workoutId) {
         Endpoint e = new Endpoint("DELETE", url("fitness", "v6", "athletes", Long.toString(athleteId), "workouts",
                 Long.toString(workoutId)), null);
-        call(e, (status, body) -> {
+        call(e, body -> {
             json.deleted(body);
             return Boolean.TRUE;
         });
@@ -232,7 +233,7 @@ public final class TpClient implements TpApi, AutoCloseable {
 
     @FunctionalInterface
     private interface BodyReader<T> {
-        T read(int status, String body);
+        T read(String body);
     }
 
     /** Outermost layer: one token refresh after a 401, then the retry chain. */
@@ -265,8 +266,8 @@ public final class TpClient implements TpApi, AutoCloseable {
                 if (failure instanceof TpApiException || lastFailure == null) {
                     lastFailure = failure;
                 }
-                boolean retryable = failure instanceof CallNotPermittedException || RetryClassifier.maySendAgain(failure);
-                long waitMillis = retryable ? context.onError(failure) : -1;
+                // The retry's predicate (CallNotPermitted or maySendAgain) decides: -1 means do not retry.
+                long waitMillis = context.onError(failure);
                 if (waitMillis < 0) {
                     throw failure instanceof TpApiException t ? t : unavailable(e, lastFailure);
                 }
@@ -286,7 +287,7 @@ public final class TpClient implements TpApi, AutoCloseable {
         long nanos = rateLimiter.reservePermission();
         if (nanos < 0) {
             throw new TpApiException.Unavailable(e.method(), e.path(), e.method() + " " + e.path()
-                    + ": the client-side rate limit would delay this request longer than " + maxWait, null);
+                    + ": the client-side rate limit would delay this request longer than " + human(maxWait), null);
         }
         if (nanos > 0) {
             sleep(e, Duration.ofNanos(nanos), null);
@@ -331,13 +332,13 @@ public final class TpClient implements TpApi, AutoCloseable {
             throw errors.fromResponse(e.method(), e.path(), status, header, safeBody);
         }
         try {
-            return reader.read(status, safeBody);
+            return reader.read(safeBody);
         } catch (WorkoutJson.BadBody bad) {
             throw errors.invalidBody(e.method(), e.path(), status, bad.getMessage());
         }
     }
 
-    /** Milliseconds the retry should wait: Retry-After, the circuit's remaining open time, or backoff. */
+    /** Milliseconds the retry should wait: Retry-After, the circuit's remaining open time if any is left, or backoff. */
     private Long retryInterval(Integer attempt, Either<Throwable, Object> outcome) {
         if (outcome.isLeft()) {
             Throwable t = outcome.getLeft();
@@ -346,11 +347,12 @@ public final class TpClient implements TpApi, AutoCloseable {
                 return (ra.compareTo(RETRY_AFTER_CAP) > 0 ? RETRY_AFTER_CAP : ra).toMillis();
             }
             if (t instanceof CallNotPermittedException) {
+                // Open: wait out the open time. Half-open (open time over, the one trial call still
+                // running elsewhere): fall through to backoff rather than polling every millisecond.
                 Duration remaining = Duration.between(clock.instant(), openedAt.get().plus(circuitOpenWait));
-                if (remaining.isNegative()) {
-                    remaining = Duration.ZERO;
+                if (!remaining.isNegative() && !remaining.isZero()) {
+                    return remaining.plus(OPEN_MARGIN).toMillis();
                 }
-                return remaining.plus(OPEN_MARGIN).toMillis();
             }
         }
         return backoff.delay(attempt).toMillis();
@@ -559,7 +561,7 @@ public final class TpClient implements TpApi, AutoCloseable {
 
     /** Builds a client; {@link #build()} fails fast with exact messages (the constants above). */
     public static final class Builder {
-        private String baseUrl = DEFAULT_BASE_URL;
+        private HttpUrl baseUrl = checkBaseUrl(DEFAULT_BASE_URL);
         private @Nullable TokenSource tokenSource;
         private double rateLimit = DEFAULT_RATE_LIMIT;
         private Duration maxWait = DEFAULT_MAX_WAIT;
@@ -577,8 +579,7 @@ public final class TpClient implements TpApi, AutoCloseable {
 
         /** Base URL; plain http is refused unless the host is loopback. A trailing slash is fine. */
         public Builder baseUrl(String baseUrl) {
-            checkBaseUrl(baseUrl);
-            this.baseUrl = baseUrl;
+            this.baseUrl = checkBaseUrl(baseUrl);
             return this;
         }
 
@@ -668,7 +669,7 @@ public final class TpClient implements TpApi, AutoCloseable {
             if (tokenSource == null) {
                 throw new IllegalStateException(CREDENTIALS_MISSING);
             }
-            return new TpClient(this, checkBaseUrl(baseUrl), tokenSource);
+            return new TpClient(this, baseUrl, tokenSource);
         }
 
         private static Duration positive(Duration d, String nullMessage) {

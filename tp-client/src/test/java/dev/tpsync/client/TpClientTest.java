@@ -26,6 +26,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.tpsync.client.internal.Backoff;
 import dev.tpsync.core.credentials.BearerToken;
 import dev.tpsync.testing.VirtualClock;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -39,7 +40,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -213,6 +220,35 @@ class TpClientTest {
 
         assertThat(list).extracting(CalendarWorkout::workoutDay)
                 .containsExactly(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2));
+    }
+
+    @Test
+    void listWorkouts_aWorkoutTypeTooBigForAnIntIsUnknownAndAnIdTooBigIsInvalidResponse() {
+        wm.stubFor(get(WORKOUTS + "/2026-03-01/2026-03-07").willReturn(okJson("""
+                [{"workoutId":1,"workoutDay":"2026-03-01","workoutTypeValueId":99999999999}]""")));
+        wm.stubFor(get(WORKOUTS + "/2026-03-08/2026-03-14").willReturn(okJson("""
+                [{"workoutId":1e30,"workoutDay":"2026-03-08"}]""")));
+        TpClient c = client();
+
+        List<CalendarWorkout> list = c.listWorkouts(ATHLETE, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 7));
+        TpApiException e = catchThrowableOfType(TpApiException.class,
+                () -> c.listWorkouts(ATHLETE, LocalDate.of(2026, 3, 8), LocalDate.of(2026, 3, 14)));
+
+        assertThat(list).singleElement().satisfies(w -> assertThat(w.workoutTypeValueId()).isNull());
+        assertThat(e).isInstanceOf(TpApiException.InvalidResponse.class);
+        assertThat(e.getMessage()).contains("GET " + WORKOUTS).contains("item 0 has no workoutId");
+        wm.verify(1, getRequestedFor(urlEqualTo(WORKOUTS + "/2026-03-08/2026-03-14")));
+    }
+
+    @Test
+    void createWorkout_aWorkoutIdTooBigForALongIsInvalidResponseNotLongMaxValue() {
+        wm.stubFor(post(WORKOUTS).willReturn(okJson("{\"workoutId\":1e30,\"workoutDay\":\"2026-06-03T00:00:00\"}")));
+
+        TpApiException e = catchThrowableOfType(TpApiException.class, () -> client().createWorkout(ATHLETE, easyRun()));
+
+        assertThat(e).isInstanceOf(TpApiException.InvalidResponse.class);
+        assertThat(e.getMessage()).contains("no workoutId");
+        wm.verify(1, postRequestedFor(urlEqualTo(WORKOUTS)));
     }
 
     @Test
@@ -507,6 +543,47 @@ class TpClientTest {
     }
 
     @Test
+    void circuitBreaker_whileAHalfOpenTrialIsInFlight_otherThreadsWaitBackoffSizedSteps() throws Exception {
+        wm.stubFor(get(USER).willReturn(okJson(USER_JSON)));
+        Duration trialTakes = Duration.ofSeconds(1);
+        AtomicBoolean trialDone = new AtomicBoolean();
+        AtomicReference<CircuitBreaker> breaker = new AtomicReference<>();
+        // The sleeper ends the trial call (successfully) once it has "taken" its time in virtual time.
+        TpClient c = client(builder().rateLimit(1000).sleeper(d -> {
+            time.sleep(d);
+            if (time.slept().compareTo(trialTakes) >= 0 && trialDone.compareAndSet(false, true)) {
+                breaker.get().onSuccess(0, TimeUnit.NANOSECONDS);
+            }
+        }));
+        CircuitBreaker cb = c.circuitBreaker();
+        breaker.set(cb);
+        cb.transitionToOpenState();
+        time.advance(TpClient.DEFAULT_CIRCUIT_OPEN_WAIT);
+        cb.transitionToHalfOpenState();
+        assertThat(cb.tryAcquirePermission()).as("the one trial permit, held by the test").isTrue();
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<TpUser>> users = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                users.add(pool.submit(c::currentUser));
+            }
+            for (Future<TpUser> u : users) {
+                assertThat(u.get(30, TimeUnit.SECONDS).userId()).isEqualTo(ATHLETE);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(trialDone).isTrue();
+        assertThat(cb.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        wm.verify(threads, getRequestedFor(urlEqualTo(USER)));
+        // Each refused thread waits one backoff step (at least half the base), never a 1 ms spin.
+        assertThat(time.sleeps()).isNotEmpty().hasSizeLessThanOrEqualTo(2 * threads)
+                .allSatisfy(d -> assertThat(d).isGreaterThanOrEqualTo(Backoff.BASE.dividedBy(2)));
+    }
+
+    @Test
     void circuitBreaker_ignoresClientErrorsAndRateLimits() {
         wm.stubFor(get(USER).willReturn(status(404)));
         TpClient c = client();
@@ -530,6 +607,21 @@ class TpClientTest {
         wm.verify(5, getRequestedFor(urlEqualTo(USER)));
         assertThat(time.sleeps()).hasSize(2);
         assertThat(time.slept()).isBetween(Duration.ofMillis(1900), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void rateLimiter_refusesAWaitBeyondThePatienceAndNamesItLikeTheOtherPatienceMessage() {
+        wm.stubFor(get(USER).willReturn(okJson(USER_JSON)));
+        TpClient c = client(builder().rateLimit(1.0).maxWait(Duration.ofMillis(500)));
+        c.currentUser();
+
+        TpApiException e = catchThrowableOfType(TpApiException.class, c::currentUser);
+
+        assertThat(e).isInstanceOf(TpApiException.Unavailable.class);
+        assertThat(e.getMessage()).isEqualTo("GET " + USER
+                + ": the client-side rate limit would delay this request longer than 500 ms");
+        wm.verify(1, getRequestedFor(urlEqualTo(USER)));
+        assertThat(time.sleeps()).isEmpty();
     }
 
     @Test

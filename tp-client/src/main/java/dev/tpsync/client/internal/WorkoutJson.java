@@ -108,8 +108,7 @@ public final class WorkoutJson {
             if (day == null) {
                 throw new BadBody("workout " + id + " has no readable workoutDay");
             }
-            Long type = longField(w, "workoutTypeValueId");
-            out.add(new CalendarWorkout(id, day, type == null ? null : Math.toIntExact(type),
+            out.add(new CalendarWorkout(id, day, intField(w, "workoutTypeValueId"),
                     stringField(w, "title"), stringField(w, "description"),
                     doubleField(w, "totalTimePlanned"), doubleField(w, "distancePlanned"), doubleField(w, "tssPlanned")));
         }
@@ -181,6 +180,13 @@ public final class WorkoutJson {
         }
     }
 
+    /** A whole number that fits an int, or null (also when it is out of range). */
+    private static @Nullable Integer intField(JsonNode o, String name) {
+        Long v = longField(o, name);
+        return v != null && v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? Integer.valueOf(v.intValue()) : null;
+    }
+
+    /** A whole number that fits a long (as a number or a numeric string), or null; never saturated. */
     private static @Nullable Long longField(JsonNode o, String name) {
         JsonNode v = o.get(name);
         if (v == null || v.isNull()) {
@@ -191,7 +197,9 @@ public final class WorkoutJson {
         }
         if (v.isNumber()) {
             double d = v.doubleValue();
-            return d == Math.rint(d) ? (long) d : null;
+            // (long) d would turn 1e30 or Infinity into Long.MAX_VALUE; 2^63 itself is already too big.
+            boolean inRange = d >= (double) Long.MIN_VALUE && d < (double) Long.MAX_VALUE;
+            return inRange && d == Math.rint(d) ? (long) d : null;
         }
         if (v.isString()) {
             try {

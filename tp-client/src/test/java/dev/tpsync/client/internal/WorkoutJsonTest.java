@@ -96,6 +96,29 @@ class WorkoutJsonTest {
     }
 
     @Test
+    void listGivesAWorkoutTypeOutsideTheIntRangeAsUnknownInsteadOfFailing() {
+        List<CalendarWorkout> list = json.workouts("""
+                [{"workoutId":1,"workoutDay":"2026-03-01","workoutTypeValueId":4294967298},
+                 {"workoutId":2,"workoutDay":"2026-03-02","workoutTypeValueId":-2147483649},
+                 {"workoutId":3,"workoutDay":"2026-03-03","workoutTypeValueId":1e30},
+                 {"workoutId":4,"workoutDay":"2026-03-04","workoutTypeValueId":2147483647}]
+                """);
+
+        assertThat(list).extracting(CalendarWorkout::workoutTypeValueId).containsExactly(null, null, null, Integer.MAX_VALUE);
+    }
+
+    @Test
+    void anIdTooBigForALongIsMissingNotLongMaxValue() {
+        for (String id : List.of("1e30", "9.3e18", "12345678901234567890123", "\"99999999999999999999\"")) {
+            assertThatThrownBy(() -> json.created("{\"workoutId\":" + id + "}", LocalDate.of(2026, 1, 1)))
+                    .as(id).isInstanceOf(WorkoutJson.BadBody.class).hasMessageContaining("no workoutId");
+            assertThatThrownBy(() -> json.workouts("[{\"workoutId\":" + id + ",\"workoutDay\":\"2026-03-01\"}]"))
+                    .as(id).isInstanceOf(WorkoutJson.BadBody.class).hasMessage("item 0 has no workoutId");
+        }
+        assertThat(json.created("{\"workoutId\":3.0e9}", LocalDate.of(2026, 1, 1)).workoutId()).isEqualTo(3_000_000_000L);
+    }
+
+    @Test
     void listItemWithoutDayIsABadBody() {
         assertThatThrownBy(() -> json.workouts("[{\"workoutId\":5,\"workoutDay\":null}]"))
                 .isInstanceOf(WorkoutJson.BadBody.class)
