@@ -112,7 +112,8 @@ public final class ImportEngine {
 
     private static ConfigurableApplicationContext startContext(ImportRequest request, TpApi api, ImportListener listener,
                                                                ImportOptions options, Path home) {
-        // Run arguments, not builder properties: those are only defaults and lose to application.properties.
+        // All settings of the import context live here, as run arguments: builder properties are only
+        // defaults and would lose to an application.properties (e.g. a stray one in the working directory).
         String[] args = {
                 "--spring.datasource.url=" + jdbcUrl(home),
                 "--spring.datasource.username=sa",
